@@ -38,6 +38,11 @@ env_valid() {
 	  grep -q "^include $root/" "$KDIR/Makefile" ) || return 1
 }
 
+mkdir -p "$cache"
+# One fetch at a time (several harness runs may start together).
+exec 9>"$cache/.lock"
+flock 9
+
 if [ $force = 0 ] && env_valid; then
 	say "tests/cache/kernel.env is valid, nothing to do"
 	exit 0

@@ -44,7 +44,7 @@ KDIR ?= $(shell [ -f $(KENV) ] && . ./$(KENV) && echo $$KDIR)
 CC32     := gcc -m32
 CFLAGS32 := -O2 -g -Wall -Wextra -Werror -static -I$(T)/include
 
-.PHONY: all tangle build book check run debug clean distclean kernel
+.PHONY: all tangle build book check run debug clean distclean kernel roots
 
 all: tangle
 	@$(MAKE) build book
@@ -71,6 +71,7 @@ LAUNCHER := $(T)/launcher/lguest
 MODULE := $(T)/lguest/lg.ko
 
 build: $(MODULE) $(LAUNCHER)
+	@:
 
 $(MODULE): $(addprefix $(T)/,$(MODSRC))
 	@if [ -z "$(KDIR)" ]; then \
@@ -84,6 +85,7 @@ $(LAUNCHER): $(T)/launcher/lguest.c $(T)/include/lguest_abi.h
 # ---- the book ----------------------------------------------------------
 
 book: book.pdf
+	@:
 
 $(W)/book.tex: lguest.nw
 	@mkdir -p $(W)
@@ -96,6 +98,10 @@ book.pdf: $(W)/book.tex $(wildcard figures/*)
 	cp $(W)/book.pdf $@
 
 # ---- running it ----------------------------------------------------------
+
+# The manifest, for the checks in tests/host/.
+roots:
+	@echo $(ROOTS)
 
 kernel:
 	tests/fetch-kernel.sh

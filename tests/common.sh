@@ -1,0 +1,129 @@
+# common.sh — host-side code shared by run.sh, run-guest.sh and debug.sh.
+# Sourced by bash scripts; not for the VM (that is lib.sh).
+#
+# Environment contract (all optional):
+#   LG_KO       module to pack as /lg.ko            (default tangle/lguest/lg.ko)
+#   LAUNCHER    launcher to pack as /bin/lguest     (default tangle/launcher/lguest)
+#   TESTGUEST   guest to pack as /guests/testguest  (default tangle/guest/testguest)
+#   GUESTS_DIR  extra guest files, packed under /guests/ (default tangle/guest/,
+#               when it exists; only regular files)
+#   CASES_DIR   VM test scripts         (default tests/cases)
+#   HOST_CASES_DIR host test scripts    (default tests/host)
+#   TESTS_OUT   where logs and the initramfs go (default tests/out)
+#   TEST_TIMEOUT   default per-test timeout in seconds (default 120)
+#   VM_TIMEOUT     global QEMU timeout in seconds (default: computed)
+#   QEMU        QEMU binary (default qemu-system-i386)
+#   QEMU_SMP, QEMU_MEM (default 2, 512), QEMU_CPU (default max,vendor=GenuineIntel)
+#   QEMU_APPEND extra kernel command line, QEMU_EXTRA extra QEMU arguments
+#   VM_MODULES  stock modules to pack (default: the names in tests/vm-modules)
+
+TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+TOP=$(cd "$TESTS_DIR/.." && pwd)
+OUT=${TESTS_OUT:-$TESTS_DIR/out}
+LG_KO=${LG_KO:-$TOP/tangle/lguest/lg.ko}
+LAUNCHER=${LAUNCHER:-$TOP/tangle/launcher/lguest}
+TESTGUEST=${TESTGUEST:-$TOP/tangle/guest/testguest}
+GUESTS_DIR=${GUESTS_DIR:-$TOP/tangle/guest}
+CASES_DIR=${CASES_DIR:-$TESTS_DIR/cases}
+HOST_CASES_DIR=${HOST_CASES_DIR:-$TESTS_DIR/host}
+TEST_TIMEOUT=${TEST_TIMEOUT:-120}
+QEMU=${QEMU:-qemu-system-i386}
+export TOP
+
+# load_kernel_env: source tests/cache/kernel.env, fetching the kernel first
+# if needed (fetch-kernel.sh is a no-op when the cache is valid).
+load_kernel_env() {
+	"$TESTS_DIR/fetch-kernel.sh" >&2 || { echo "fetch-kernel.sh failed" >&2; exit 2; }
+	. "$TESTS_DIR/cache/kernel.env"
+}
+
+# header FILE KEY: value of a "# KEY: value" line in FILE's first 20 lines.
+header() { head -20 "$1" | sed -n "s/^# *$2: *//p" | head -1; }
+
+# test_timeout FILE: the test's timeout in seconds.
+test_timeout() {
+	local t
+	t=$(header "$1" timeout)
+	case $t in ''|*[!0-9]*) t=$TEST_TIMEOUT ;; esac
+	echo "$t"
+}
+
+# note_artifacts: say which of the built files exist (to stderr).
+note_artifacts() {
+	local f
+	for f in "$LG_KO" "$LAUNCHER" "$TESTGUEST"; do
+		if [ -f "$f" ]; then echo "  using $f" >&2
+		else echo "  (no ${f#$TOP/} yet)" >&2; fi
+	done
+}
+
+# mkinitramfs OUTFILE MODE RUN_CMD CASEFILE...: build the VM's initramfs.
+# MODE is test, run or debug (see tests/vm/init).
+mkinitramfs() {
+	local outfile=$1 mode=$2 runcmd=$3; shift 3
+	local d=$OUT/initramfs.d
+	rm -rf "$d"
+	mkdir -p "$d"/{bin,sbin,etc,proc,sys,dev,tmp,run,root,guests,tests/cases,lib/modules}
+	cp "$BUSYBOX" "$d/bin/busybox"
+	install -m 755 "$TESTS_DIR/vm/init" "$d/init"
+	cp "$TESTS_DIR/lib.sh" "$d/tests/lib.sh"
+	local f
+	for f in "$@"; do cp "$f" "$d/tests/cases/"; done
+	[ -f "$LG_KO" ] && cp "$LG_KO" "$d/lg.ko"
+	[ -f "$LAUNCHER" ] && install -m 755 "$LAUNCHER" "$d/bin/lguest"
+	if [ -d "$GUESTS_DIR" ]; then
+		find "$GUESTS_DIR" -maxdepth 1 -type f -perm -u+x -exec cp {} "$d/guests/" \;
+	fi
+	[ -f "$TESTGUEST" ] && install -m 755 "$TESTGUEST" "$d/guests/testguest"
+	# Stock modules (and what they depend on), so modprobe works in the VM.
+	local mods=${VM_MODULES-$(sed 's/#.*//' "$TESTS_DIR/vm-modules" 2>/dev/null)}
+	local md=$d/lib/modules/$KVER m dep
+	mkdir -p "$md"
+	for m in $mods; do
+		dep=$(grep -E "(^|/)${m//-/[-_]}\.ko(\.[a-z]+)?:" "$KMODDIR/modules.dep" | head -1)
+		[ -n "$dep" ] || { echo "warning: module $m not found in $KMODDIR" >&2; continue; }
+		for f in ${dep/:/}; do
+			mkdir -p "$md/$(dirname "$f")"
+			cp "$KMODDIR/$f" "$md/$f"
+		done
+	done
+	if [ -n "$mods" ]; then
+		cp "$KMODDIR"/modules.{order,builtin,builtin.modinfo} "$md/" 2>/dev/null
+		depmod -b "$d" "$KVER" 2>/dev/null || /sbin/depmod -b "$d" "$KVER" ||
+			echo "warning: depmod for the initramfs failed" >&2
+	fi
+	{
+		echo "MODE=$mode"
+		echo "TEST_TIMEOUT=$TEST_TIMEOUT"
+		local q="'\\''"
+		echo "RUN_CMD='${runcmd//\'/$q}'"
+	} >"$d/etc/harness.conf"
+	(cd "$d" && find . -print0 | LC_ALL=C sort -z |
+		cpio --null -o -H newc --owner=0:0 --quiet) >"$outfile.tmp"
+	mv "$outfile.tmp" "$outfile"
+}
+
+# qemu_args INITRD: fill the array QEMU_ARGS.
+qemu_args() {
+	QEMU_ARGS=(
+		-cpu "${QEMU_CPU:-max,vendor=GenuineIntel}"
+		-smp "${QEMU_SMP:-2}" -m "${QEMU_MEM:-512}"
+		-nographic -no-reboot -nic none
+		-kernel "$KIMAGE" -initrd "$1"
+		-append "console=ttyS0 panic=-1 loglevel=5 ${QEMU_APPEND:-}"
+	)
+	# shellcheck disable=SC2206
+	[ -n "${QEMU_EXTRA:-}" ] && QEMU_ARGS+=($QEMU_EXTRA)
+	return 0
+}
+
+# new_log KIND: print a fresh timestamped log path and point latest.log at it.
+new_log() {
+	mkdir -p "$OUT/logs"
+	local f
+	f=$OUT/logs/$(date +%Y%m%d-%H%M%S)-$1.log
+	[ -e "$f" ] && f=${f%.log}-$$.log
+	: >"$f"
+	ln -sfn "$(basename "$f")" "$OUT/logs/latest.log"
+	echo "$f"
+}

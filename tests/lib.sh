@@ -1,0 +1,114 @@
+# lib.sh — helpers for test scripts.  Source it first thing:
+#   in the VM (tests/cases/NN-name.sh):   . /tests/lib.sh
+#   on the host (tests/host/NN-name.sh):  . "$(dirname "$0")/../lib.sh"
+# A test passes iff it exits 0.  Header comments a test may carry (first 20
+# lines):  "# timeout: 300"  (seconds, VM and host tests)
+#          "# dmesg-ok: REGEX" (VM: kernel lines matching REGEX do not fail it)
+# Plain POSIX sh (busybox ash in the VM, bash or dash on the host).
+
+# Paths inside the VM (the initramfs layout; see tests/README.md).
+LG_KO=${LG_KO_VM:-/lg.ko}
+LAUNCHER=${LAUNCHER_VM:-/bin/lguest}
+TESTGUEST=${TESTGUEST_VM:-/guests/testguest}
+
+# note MSG...: print a line of test output.
+note() { echo "# $*"; }
+
+# fail REASON: print the reason and fail the test.
+# The harness sets FAIL_REASON_FILE so that the reason reaches the summary.
+fail() {
+	echo "FAIL: $*" >&2
+	[ -n "${FAIL_REASON_FILE:-}" ] && printf '%s\n' "$*" >>"$FAIL_REASON_FILE"
+	exit 1
+}
+
+# skip REASON: end the test early, counted as passed (say why).
+skip() { echo "SKIP: $*"; exit 0; }
+
+# expect_eq ACTUAL EXPECTED [WHAT]
+expect_eq() {
+	[ "$1" = "$2" ] || fail "${3:-value}: expected '$2', got '$1'"
+}
+
+# expect_ne ACTUAL UNWANTED [WHAT]
+expect_ne() {
+	[ "$1" != "$2" ] || fail "${3:-value}: did not expect '$2'"
+}
+
+# expect_match STRING ERE [WHAT]: STRING (may be multi-line) matches ERE.
+expect_match() {
+	printf '%s\n' "$1" | grep -qE -- "$2" ||
+		fail "${3:-output}: no match for /$2/ in: $(printf '%s' "$1" | head -c 2000)"
+}
+
+# expect_no_match STRING ERE [WHAT]
+expect_no_match() {
+	! printf '%s\n' "$1" | grep -qE -- "$2" ||
+		fail "${3:-output}: unexpected match for /$2/: $(printf '%s\n' "$1" | grep -E -- "$2" | head -5)"
+}
+
+# expect_file PATH: PATH exists.
+expect_file() { [ -e "$1" ] || fail "missing file $1"; }
+
+# run_expect_exit CODE CMD [ARGS...]: run CMD, fail unless it exits CODE.
+# Its combined output is left in $OUT (and printed).
+run_expect_exit() {
+	_want=$1; shift
+	OUT=$("$@" 2>&1) && _rc=0 || _rc=$?
+	[ -z "$OUT" ] || printf '%s\n' "$OUT"
+	[ "$_rc" = "$_want" ] || fail "'$*' exited $_rc, expected $_want"
+}
+
+# run_ok CMD [ARGS...]: run_expect_exit 0.
+run_ok() { run_expect_exit 0 "$@"; }
+
+# run_timeout SECS CMD [ARGS...]: run CMD, killing it after SECS.  Returns
+# CMD's status, or 124 on timeout.  Output goes where ours goes.
+run_timeout() {
+	_secs=$1; shift
+	_flag=${TMPDIR:-/tmp}/.run_timeout.$$.$(date +%s%N 2>/dev/null || date +%s)
+	rm -f "$_flag"
+	"$@" &
+	_pid=$!
+	( sleep "$_secs"; : >"$_flag"; kill -TERM "$_pid" 2>/dev/null
+	  sleep 2; kill -KILL "$_pid" 2>/dev/null ) &
+	_wd=$!
+	wait "$_pid" && _rc=0 || _rc=$?
+	kill "$_wd" 2>/dev/null; wait "$_wd" 2>/dev/null
+	if [ -e "$_flag" ]; then rm -f "$_flag"; return 124; fi
+	return $_rc
+}
+
+# need FILE WHAT: skip unless FILE exists (e.g. a not-yet-written launcher).
+need() { [ -e "$1" ] || skip "${2:-$1} not built yet ($1 missing)"; }
+
+# --- VM only ----------------------------------------------------------------
+
+# lg_loaded: is the lg module loaded?
+lg_loaded() { [ -d /sys/module/lg ]; }
+
+# load_lg [PARAMS...]: insmod /lg.ko (unloading it first if loaded).
+load_lg() {
+	[ -f "$LG_KO" ] || fail "no $LG_KO in the initramfs (was tangle/lguest/lg.ko built?)"
+	lg_loaded && unload_lg
+	insmod "$LG_KO" "$@" || fail "insmod $LG_KO $* failed: $(dmesg | tail -5)"
+	lg_loaded || fail "lg.ko inserted but /sys/module/lg is missing"
+}
+
+# unload_lg: rmmod lg (if loaded); fail if it will not go.
+unload_lg() {
+	lg_loaded || return 0
+	rmmod lg || fail "rmmod lg failed: $(dmesg | tail -5)"
+	! lg_loaded || fail "lg still loaded after rmmod"
+}
+
+# dmesg_since_start: the kernel lines logged since this test started (the
+# harness clears the ring buffer before each test).
+dmesg_since_start() { dmesg; }
+
+# expect_dmesg ERE: the kernel has logged a line matching ERE in this test.
+expect_dmesg() { expect_match "$(dmesg)" "$1" "dmesg"; }
+
+# load_module NAME: modprobe a stock kernel module packed into the initramfs
+# (listed in tests/vm-modules).
+load_module() { modprobe "$1" || fail "modprobe $1 failed (is it in tests/vm-modules?)"; }

@@ -75,6 +75,13 @@ mkinitramfs() {
 		find "$GUESTS_DIR" -maxdepth 1 -type f -perm -u+x -exec cp {} "$d/guests/" \;
 	fi
 	[ -f "$TESTGUEST" ] && install -m 755 "$TESTGUEST" "$d/guests/testguest"
+	# Test tools (tests/tools/*.c): static i386 programs, on the VM's PATH.
+	for f in "$TESTS_DIR"/tools/*.c; do
+		[ -f "$f" ] || continue
+		gcc -m32 -static -O2 -Wall -Wextra -Werror -I"$TOP/tangle/include" \
+			-o "$d/bin/$(basename "$f" .c)" "$f" ||
+			{ echo "cannot build test tool $f" >&2; return 1; }
+	done
 	# Stock modules (and what they depend on), so modprobe works in the VM.
 	local mods=${VM_MODULES-$(sed 's/#.*//' "$TESTS_DIR/vm-modules" 2>/dev/null)}
 	local md=$d/lib/modules/$KVER m dep

@@ -1,0 +1,122 @@
+# Makefile for lguest: everything is generated from lguest.nw.
+#
+#   make          tangle, build lg.ko, the launcher and the test guest,
+#                 weave and typeset book.pdf
+#   make tangle   only extract the sources into tangle/
+#   make book     only typeset book.pdf
+#   make check    build everything, then run the book checks and the QEMU
+#                 tests (tests/run.sh); ends with "N passed, N failed"
+#   make run      build everything and boot the test guest under QEMU
+#   make debug    start the QEMU host with its gdb stub (see tests/debug.sh)
+#   make clean    remove everything generated
+#
+# The build runs in two phases: first the tangle (which uses cpif, so a
+# file whose text did not change keeps its timestamp), then a second make
+# that compares those timestamps.  That is why a second "make" does nothing.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -ec
+.DEFAULT_GOAL := all
+MAKEFLAGS += --no-print-directory
+
+NW := $(CURDIR)/lguest.nw
+T  := tangle
+W  := weave
+
+# The manifest: every root chunk of lguest.nw, by output path under tangle/.
+# "make check" verifies that noroots(1) finds exactly these.
+ROOTS := \
+	include/lguest_abi.h \
+	lguest/Kbuild \
+	lguest/lg.h \
+	lguest/core.c \
+	lguest/lguest_user.c \
+	launcher/lguest.c
+
+# C, assembler and header roots get #line directives pointing back into
+# lguest.nw, so that compiler errors and gdb name lguest.nw:LINE.
+LINE := \#line %L "%F"%N
+
+# The Debian 6.1 686 kernel headers, fetched by tests/fetch-kernel.sh.
+KENV := tests/cache/kernel.env
+KDIR ?= $(shell [ -f $(KENV) ] && . ./$(KENV) && echo $$KDIR)
+
+CC32     := gcc -m32
+CFLAGS32 := -O2 -g -Wall -Wextra -Werror -static -I$(T)/include
+
+.PHONY: all tangle build book check run debug clean distclean kernel roots
+
+all: tangle
+	@$(MAKE) build book
+
+tangle: $(T)/.stamp
+
+$(T)/.stamp: lguest.nw Makefile
+	@mkdir -p $(T)
+	@for r in $(ROOTS); do \
+	    args=(-t8); \
+	    case $$r in *.c|*.h|*.S) args+=(-L'$(LINE)');; esac; \
+	    mkdir -p $(T)/$$(dirname $$r); \
+	    notangle "$${args[@]}" -R"$$r" $(NW) 2>$(T)/.err | cpif $(T)/$$r; \
+	    if [ -s $(T)/.err ]; then \
+	        echo "notangle $$r:"; cat $(T)/.err; rm -f $@; exit 1; \
+	    fi; \
+	done
+	@touch $@
+
+# ---- phase two: things built from the tangled files -------------------
+
+MODSRC := $(filter lguest/% include/%,$(ROOTS))
+LAUNCHER := $(T)/launcher/lguest
+MODULE := $(T)/lguest/lg.ko
+
+build: $(MODULE) $(LAUNCHER)
+	@:
+
+$(MODULE): $(addprefix $(T)/,$(MODSRC))
+	@if [ -z "$(KDIR)" ]; then \
+	    echo "No kernel headers: run tests/fetch-kernel.sh first."; exit 1; \
+	fi
+	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(T)/lguest ARCH=x86 modules
+
+$(LAUNCHER): $(T)/launcher/lguest.c $(T)/include/lguest_abi.h
+	$(CC32) $(CFLAGS32) -o $@ $<
+
+# ---- the book ----------------------------------------------------------
+
+book: book.pdf
+	@:
+
+$(W)/book.tex: lguest.nw
+	@mkdir -p $(W)
+	noweave -delay -index $(NW) | cpif $@
+
+book.pdf: $(W)/book.tex $(wildcard figures/*)
+	cd $(W) && latexmk -pdf -interaction=nonstopmode -halt-on-error \
+	    -quiet book.tex >latexmk.out 2>&1 || \
+	    { tail -40 latexmk.out; exit 1; }
+	cp $(W)/book.pdf $@
+
+# ---- running it ----------------------------------------------------------
+
+# The manifest, for the checks in tests/host/.
+roots:
+	@echo $(ROOTS)
+
+kernel:
+	tests/fetch-kernel.sh
+
+check: all
+	tests/run.sh
+
+run: all
+	tests/run-guest.sh
+
+debug: all
+	tests/debug.sh
+
+clean:
+	rm -rf $(T) $(W) book.pdf tests/out
+
+distclean: clean
+	rm -rf tests/cache

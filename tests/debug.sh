@@ -64,6 +64,7 @@ In another terminal, from the top of the tree:
   gdb -ex 'set architecture i386' \\
       -ex 'file $sym' \\
       -ex 'target remote :$port'
+  (gdb) hbreak start_kernel      # hardware breakpoints are safest this early
   (gdb) continue
 Kernel symbols: linux-image-$KVER-dbg ($KDEBVER); booted with nokaslr, so the
 addresses in vmlinux are the real ones.  Without it, gdb still works on raw

@@ -30,7 +30,7 @@ dies bad-hcall '^lguest: .*[Bb]ad hypercall'
 dies crash '^lguest: CRASH: Kernel panic - not syncing: test guest crashed on purpose$'
 dies pci-ro-write 'PCI register 0 of slot 1: refused'
 expect_match "$err" 'no handler for trap 13' "test=pci-ro-write stderr"
-dies mmio 'no handler for trap 14'
+dies gap 'no handler for trap 14'
 dies no-such-test '^lguest: CRASH: test guest: unknown test$'
 unload_lg
 exit 0

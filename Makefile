@@ -31,6 +31,10 @@ ROOTS := \
 	lguest/lg.h \
 	lguest/core.c \
 	lguest/lguest_user.c \
+	lguest/hypercalls.c \
+	lguest/page_tables.c \
+	lguest/x86_core.c \
+	lguest/switcher_32.S \
 	launcher/lguest.c
 
 # C, assembler and header roots get #line directives pointing back into

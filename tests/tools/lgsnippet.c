@@ -1,0 +1,126 @@
+/*
+ * lgsnippet: run one tiny hand-written guest under /dev/lguest and say how
+ * it ended.  Each snippet is a few instructions of ring-1 code that pokes
+ * at one corner of the Host (a hypercall storm, sysenter, an LDT selector,
+ * the Switcher's own pages, odd flags...).  Prints one line:
+ *   "dead: REASON"             the Host killed the guest (or it shut down)
+ *   "exit: trap T insn ... addr A"   the guest needs the Launcher
+ * plus, for "hypercalls", the time per round trip.
+ * Not part of lguest itself: a test tool, built by tests/run.sh.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+#include "lguest_abi.h"
+
+#define RAM_PAGES    256                /* 1 MiB */
+#define DEV_PAGES    16
+#define CODE         0x1000             /* the snippet runs here */
+#define DATA         0x8000             /* struct lguest_data */
+#define SCRATCH      0x9000             /* a page for the snippet */
+#define NLOOPS       100000
+
+/* Every snippet starts with LGUEST_INIT, some end with SHUTDOWN. */
+#define INIT "movl $0xA000, %esp; movl $1, %eax; movl $0x8000, %ebx;" \
+	     "int $0x1f;"
+#define OFF  "movl $2, %eax; movl $0x9100, %ebx; movl $1, %ecx; int $0x1f;"
+#define SNIPPET(name, code) \
+	extern const char s_##name[], e_##name[]; \
+	asm(".pushsection .rodata\n s_" #name ":\n" code "\n e_" #name \
+	    ":\n .popsection");
+
+SNIPPET(hypercalls, INIT "movl $100000, %ecx; 1: xorl %eax, %eax;"
+	"int $0x1f; decl %ecx; jnz 1b;" OFF)
+SNIPPET(sysenter, INIT "sysenter")
+SNIPPET(ldt, INIT "movl $4, %eax; movw %ax, %ds;" OFF)
+SNIPPET(int80, INIT "int $0x80;" OFF)
+SNIPPET(int3, INIT "int3;" OFF)
+SNIPPET(ud2, INIT "ud2")
+SNIPPET(sgdt_write, INIT "sgdt 0x9000; movl 0x9002, %ebx;"
+	"movl $0, (%ebx);" OFF)
+SNIPPET(switcher_write, INIT "sidt 0x9000; movl 0x9002, %ebx;"
+	"movl (%ebx), %eax; movl 4(%ebx), %edx; andl $0xffff0000, %edx;"
+	"movzwl %ax, %eax; orl %edx, %eax; movl $0, (%eax);" OFF)
+SNIPPET(high, INIT "movl 0xfffff000, %eax;" OFF)
+SNIPPET(beyond, INIT "movl 0x200000, %eax;" OFF)
+SNIPPET(mmio, INIT "movl 0x100010, %eax;" OFF)
+SNIPPET(nt_ac_flags, INIT "pushfl; orl $0x44000, (%esp); popfl;"
+	"movl $1000, %ecx; 1: xorl %eax, %eax; int $0x1f; decl %ecx;"
+	"jnz 1b; pushfl; andl $~0x44000, (%esp); popfl;" OFF)
+SNIPPET(trapflag, INIT "pushfl; orl $0x100, (%esp); popfl; nop;" OFF)
+SNIPPET(iopl, INIT "pushfl; orl $0x3000, (%esp); popfl; cli;" OFF)
+SNIPPET(no_init, OFF)
+
+static const struct { const char *name, *s, *e; } snippets[] = {
+#define S(n) { #n, s_##n, e_##n }
+	S(hypercalls), S(sysenter), S(ldt), S(int80), S(int3), S(ud2),
+	S(sgdt_write), S(switcher_write), S(high), S(beyond), S(mmio),
+	S(nt_ac_flags), S(trapflag), S(iopl), S(no_init),
+};
+
+int main(int argc, char **argv)
+{
+	struct timespec t0, t1;
+	unsigned int i;
+	char *mem, buf[1024];
+	int fd;
+	ssize_t r;
+
+	for (i = 0; argc == 2 && i < sizeof(snippets) / sizeof(*snippets); i++)
+		if (!strcmp(argv[1], snippets[i].name))
+			break;
+	if (argc != 2 || i == sizeof(snippets) / sizeof(*snippets)) {
+		fprintf(stderr, "usage: lgsnippet NAME\n");
+		return 2;
+	}
+	fd = open("/dev/lguest", O_RDWR);
+	mem = mmap(NULL, (RAM_PAGES + DEV_PAGES) * 4096, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (fd < 0 || mem == MAP_FAILED) {
+		perror("lgsnippet: /dev/lguest or mmap");
+		return 2;
+	}
+	memcpy(mem + CODE, snippets[i].s, snippets[i].e - snippets[i].s);
+	struct lguest_data *d = (void *)(mem + DATA);
+	memset(d->hcall_status, LHCALL_SLOT_FREE, sizeof(d->hcall_status));
+	d->kernel_address = 0xC0000000;
+	d->syscall_vec = 0x80;
+	strcpy(mem + SCRATCH + 0x100, "Power down");
+	uint32_t init[5] = { LHREQ_INITIALIZE, (uint32_t)(uintptr_t)mem,
+			     RAM_PAGES, CODE, RAM_PAGES + DEV_PAGES };
+	if (write(fd, init, sizeof(init)) != 16) {
+		perror("lgsnippet: INITIALIZE");
+		return 2;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	r = read(fd, buf, sizeof(buf));
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (r < 0 && errno == ENOENT)
+		r = read(fd, buf, sizeof(buf));
+	if (r == sizeof(struct lguest_pending)) {
+		struct lguest_pending *p = (void *)buf;
+		printf("exit: trap %u insn %02x %02x %02x addr %#x\n", p->trap,
+		       p->insn[0], p->insn[1], p->insn[2], p->addr);
+	} else if (r > 0) {
+		printf("dead: %s\n", buf);
+	} else {
+		printf("read: %s\n", strerror(errno));
+		return 1;
+	}
+	if (!strcmp(argv[1], "hypercalls"))
+		printf("%d hypercalls: %.2f us each\n", NLOOPS,
+		       ((t1.tv_sec - t0.tv_sec) * 1e9
+			+ (t1.tv_nsec - t0.tv_nsec)) / 1e3 / NLOOPS);
+	if (!strcmp(argv[1], "sgdt_write"))
+		printf("guest saw GDTR base %#x limit %#x\n",
+		       *(uint32_t *)(mem + SCRATCH + 2),
+		       *(uint16_t *)(mem + SCRATCH));
+	return 0;
+}

@@ -5,6 +5,7 @@
  * the Switcher's own pages, odd flags...).  Prints one line:
  *   "dead: REASON"             the Host killed the guest (or it shut down)
  *   "exit: trap T insn ... addr A"   the guest needs the Launcher
+ *   "restart"                  the guest asked to be restarted
  * plus, for "hypercalls", the time per round trip.
  * Not part of lguest itself: a test tool, built by tests/run.sh.
  */
@@ -57,12 +58,24 @@ SNIPPET(nt_ac_flags, INIT "pushfl; orl $0x44000, (%esp); popfl;"
 SNIPPET(trapflag, INIT "pushfl; orl $0x100, (%esp); popfl; nop;" OFF)
 SNIPPET(iopl, INIT "pushfl; orl $0x3000, (%esp); popfl; cli;" OFF)
 SNIPPET(no_init, OFF)
+SNIPPET(second_init, INIT INIT OFF)
+SNIPPET(bad_hcall, INIT "movl $99, %eax; int $0x1f;" OFF)
+SNIPPET(not_yet, INIT "movl $4, %eax; xorl %ebx, %ebx; int $0x1f;" OFF)
+SNIPPET(async, INIT "movl $2, 0x8058; movl $0x9100, 0x805c; movl $1, 0x8060;"
+	"movb $0, 0x8018; xorl %eax, %eax; int $0x1f;"
+	"movl $99, %eax; int $0x1f;")
+SNIPPET(restart, INIT "movl $2, %eax; movl $0x9100, %ebx; movl $2, %ecx;"
+	"int $0x1f;")
+SNIPPET(touch, INIT "movl $0x10000, %ebx; 1: movl %ebx, (%ebx);"
+	"addl $0x1000, %ebx; cmpl $0x100000, %ebx; jb 1b;" OFF)
+SNIPPET(spin, INIT "1: jmp 1b")
 
 static const struct { const char *name, *s, *e; } snippets[] = {
 #define S(n) { #n, s_##n, e_##n }
 	S(hypercalls), S(sysenter), S(ldt), S(int80), S(int3), S(ud2),
 	S(sgdt_write), S(switcher_write), S(high), S(beyond), S(mmio),
-	S(nt_ac_flags), S(trapflag), S(iopl), S(no_init),
+	S(nt_ac_flags), S(trapflag), S(iopl), S(no_init), S(second_init),
+	S(bad_hcall), S(not_yet), S(async), S(restart), S(touch), S(spin),
 };
 
 int main(int argc, char **argv)
@@ -110,6 +123,8 @@ int main(int argc, char **argv)
 		       p->insn[0], p->insn[1], p->insn[2], p->addr);
 	} else if (r > 0) {
 		printf("dead: %s\n", buf);
+	} else if (errno == ERESTART) {
+		printf("restart\n");
 	} else {
 		printf("read: %s\n", strerror(errno));
 		return 1;

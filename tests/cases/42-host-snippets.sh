@@ -1,7 +1,10 @@
 #!/bin/sh
-# Tiny hand-written guests (tests/tools/lgsnippet.c) poke at the Host's
-# defences: each must end the way the Host documents, and the Host must
-# stay healthy.  Also measures the cost of a hypercall round trip.
+# Tiny hand-written guests (tests/tools/lgsnippet.c) poke at the Host:
+# hypercalls before and after LGUEST_INIT, bad and unimplemented ones, the
+# async ring, shutdown and restart, and the Host's defences (sysenter, an
+# LDT selector, software interrupts, the Switcher's own pages, odd flags,
+# addresses beyond RAM).  Each must end the way the Host documents, and
+# the Host must stay healthy.  Also measures a hypercall round trip.
 # timeout: 120
 . /tests/lib.sh
 command -v lgsnippet >/dev/null || skip "lgsnippet not built"
@@ -14,6 +17,11 @@ try() {
 }
 try hypercalls '^dead: CRASH: Power down'
 try no_init '^dead: hypercall 2 before INIT'
+try second_init '^dead: already have lguest_data'
+try bad_hcall '^dead: Bad hypercall 99'
+try not_yet '^dead: hypercall 4 \(NEW_PGTABLE\) not implemented yet'
+try async '^dead: CRASH: Power down'
+try restart '^restart'
 try sysenter '^exit: trap 13 insn 0f 34'
 try iopl '^exit: trap 13 insn fa'
 try ldt '^dead: unhandled trap 13 at 0x[0-9a-f]+ \(0x4\)'

@@ -35,7 +35,10 @@ ROOTS := \
 	lguest/page_tables.c \
 	lguest/x86_core.c \
 	lguest/switcher_32.S \
-	launcher/lguest.c
+	launcher/lguest.c \
+	guest/guest.lds \
+	guest/head.S \
+	guest/guest.c
 
 # C, assembler and header roots get #line directives pointing back into
 # lguest.nw, so that compiler errors and gdb name lguest.nw:LINE.
@@ -73,8 +76,9 @@ $(T)/.stamp: lguest.nw Makefile
 MODSRC := $(filter lguest/% include/%,$(ROOTS))
 LAUNCHER := $(T)/launcher/lguest
 MODULE := $(T)/lguest/lg.ko
+GUEST := $(T)/guest/testguest
 
-build: $(MODULE) $(LAUNCHER)
+build: $(MODULE) $(LAUNCHER) $(GUEST)
 	@:
 
 $(MODULE): $(addprefix $(T)/,$(MODSRC))
@@ -85,6 +89,16 @@ $(MODULE): $(addprefix $(T)/,$(MODSRC))
 
 $(LAUNCHER): $(T)/launcher/lguest.c $(T)/include/lguest_abi.h
 	$(CC32) $(CFLAGS32) -o $@ $<
+
+# The test guest: freestanding, no library, no SSE, linked at 1 MiB.
+GUESTFLAGS := -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdlib \
+	-static -fno-pic -no-pie -fno-stack-protector -mgeneral-regs-only \
+	-fno-asynchronous-unwind-tables -fno-delete-null-pointer-checks \
+	-Wl,--build-id=none -I$(T)/include
+GUESTSRC := $(addprefix $(T)/guest/,head.S guest.c)
+
+$(GUEST): $(GUESTSRC) $(T)/guest/guest.lds $(T)/include/lguest_abi.h
+	$(CC32) $(GUESTFLAGS) -T $(T)/guest/guest.lds -o $@ $(GUESTSRC)
 
 # ---- the book ----------------------------------------------------------
 

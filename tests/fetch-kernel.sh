@@ -38,6 +38,11 @@ env_valid() {
 	  grep -q "^include $root/" "$KDIR/Makefile" ) || return 1
 }
 
+mkdir -p "$cache"
+# One fetch at a time (several harness runs may start together).
+exec 9>"$cache/.lock"
+flock 9
+
 if [ $force = 0 ] && env_valid; then
 	say "tests/cache/kernel.env is valid, nothing to do"
 	exit 0
@@ -99,6 +104,15 @@ for p in "${pkgs[@]}"; do
 		# that _apt cannot read only gives a harmless warning.
 		(cd "$debs" && apt-get download -q=2 "$spec=$ver" 2>&1 |
 			grep -v 'Download is performed unsandboxed' || true)
+		if ! ls "$debs/${name}_"*"_$arch.deb" >/dev/null 2>&1 &&
+		   [ "$(id -u)" = 0 ] && [ -z "${updated:-}" ]; then
+			# Stale package lists name files the mirror no longer has.
+			say "download failed; apt-get update and one more try…"
+			apt-get update -q >/dev/null 2>&1 || true
+			updated=1
+			(cd "$debs" && apt-get download -q=2 "$spec=$ver" 2>&1 |
+				grep -v 'Download is performed unsandboxed' || true)
+		fi
 		for c in "$debs/${name}_"*"_$arch.deb"; do
 			[ -s "$c" ] && [ "$(dpkg-deb -f "$c" Version 2>/dev/null)" = "$ver" ] && f=$c
 		done

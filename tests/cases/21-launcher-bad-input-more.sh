@@ -1,0 +1,28 @@
+#!/bin/sh
+# More input the Launcher must refuse in one line with a non-zero exit,
+# before it ever runs a guest: a kernel that does not fit in the memory
+# size, an initrd that does not fit above the kernel, a command line longer
+# than the 2048 bytes the kernel copies, a device it cannot make yet, and
+# no /dev/lguest (module not loaded).
+. /tests/lib.sh
+need "$TESTGUEST" "the test guest"
+unload_lg
+bad() { # EXPECTED-REGEX ARGS...
+	want=$1; shift
+	err=$("$LAUNCHER" "$@" 2>&1 >/dev/null); rc=$?
+	[ $rc -ne 0 ] || fail "lguest $*: exit status 0"
+	lines=$(printf '%s\n' "$err" | wc -l)
+	[ "$lines" -eq 1 ] || fail "lguest $*: $lines lines on stderr: $err"
+	expect_match "$err" "^lguest: .*$want" "lguest $*"
+	note "lguest ${*%%test=*} -> $err (exit $rc)"
+}
+bad 'does not fit in 1 MiB' 1 "$TESTGUEST"
+head -c 1200000 /dev/zero >/tmp/big-initrd
+bad 'initrd .* does not fit above the kernel' --initrd=/tmp/big-initrd 2 "$TESTGUEST"
+rm -f /tmp/big-initrd
+bad 'cannot open initrd' --initrd=/nonexistent 8 "$TESTGUEST"
+long=$(head -c 2100 /dev/zero | tr '\0' x)
+bad 'command line is too long' 8 "$TESTGUEST" "test=$long"
+bad 'block devices are not implemented' --block=/dev/null 8 "$TESTGUEST"
+bad 'cannot open /dev/lguest' 8 "$TESTGUEST"
+exit 0

@@ -1,0 +1,26 @@
+#!/bin/sh
+# The test guest boots: it finds its boot parameters as the Launcher wrote
+# them, makes LHCALL_LGUEST_INIT, says hello through the early console
+# (the PCI configuration window of the virtio console) and powers off,
+# after which the Launcher exits 0 and says nothing on stderr.
+# timeout: 60
+. /tests/lib.sh
+need "$TESTGUEST" "the test guest"
+load_lg
+# Until the Host can run guests, read() says ENOSYS: nothing to test yet.
+"$LAUNCHER" 32 "$TESTGUEST" >/dev/null 2>/tmp/probe
+grep -q 'Function not implemented' /tmp/probe &&
+	{ unload_lg; skip "the Host cannot run guests yet: $(cat /tmp/probe)"; }
+# (Into files, not $(...): run_timeout's watchdog would hold the pipe.)
+run_timeout 30 "$LAUNCHER" 32 "$TESTGUEST" test=hello >/tmp/out 2>/tmp/err
+rc=$?
+out=$(cat /tmp/out)
+echo "$out"; cat /tmp/err
+[ $rc -eq 0 ] || fail "lguest exited $rc: $(cat /tmp/err)"
+[ -s /tmp/err ] && fail "stderr is not empty: $(cat /tmp/err)"
+expect_match "$out" '^# Hello from the lguest test guest!$' "guest output"
+expect_match "$out" '^ok hello$' "guest output"
+expect_match "$out" '^# command line: test=hello$' "guest output"
+expect_no_match "$out" '^not ok' "guest output"
+unload_lg
+exit 0

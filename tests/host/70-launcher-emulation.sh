@@ -1,0 +1,116 @@
+#!/bin/bash
+# The Launcher's loaders and its port/PCI emulation, natively, with no Host:
+# a small program includes tangle/launcher/lguest.c (its main() renamed),
+# loads the test guest into guest memory, and then plays the guest's part
+# on the emulated ports: boot parameters, the PCI address register, the
+# host bridge and console headers, BAR sizing, the capability chain, the
+# configuration window (an emerg_wr write must print its character) and
+# the writes that must be refused.
+. "$(dirname "$0")/../lib.sh"
+cd "$(dirname "$0")/../.." || exit 1
+[ -f tangle/launcher/lguest.c ] && [ -f tangle/guest/testguest ] ||
+	fail "run make first"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+cat >"$tmp/t.c" <<'C'
+#define main launcher_main
+#include "lguest.c"
+#undef main
+
+static int fails;
+#define T(cond, ...) do { int good_ = (cond); \
+	printf(good_ ? "ok - " : "not ok - "); printf(__VA_ARGS__); \
+	printf("\n"); fails += !good_; } while (0)
+
+static u32 rd(unsigned slot, unsigned off, unsigned size)
+{
+	u32 v = 0;
+
+	port_out(0xCF8, 4, 0x80000000u | slot << 11 | off);
+	if (!port_in(0xCFC + (off & 3), size, &v))
+		return 0xDEADBEEF;
+	return v & size_mask(size);
+}
+
+static bool wr(unsigned slot, unsigned off, unsigned size, u32 v)
+{
+	port_out(0xCF8, 4, 0x80000000u | slot << 11 | off);
+	return port_out(0xCFC + (off & 3), size, v);
+}
+
+int main(int argc, char **argv)
+{
+	static const u32 chain[5][3] = { { 0x40, 1, 0 }, { 0x50, 2, 56 },
+		{ 0x64, 3, 58 }, { 0x84, 5, 0 }, { 0x74, 4, 60 } };
+	char *kargs[] = { "test=io", "x=y" };
+	u32 entry, end, v, pos, bar;
+	int n;
+
+	(void)argc;
+	map_guest_memory(8);
+	setup_pci();
+	setup_console();
+	entry = load_kernel(argv[1], &end);
+	setup_boot_params(0, 0);
+	setup_cmdline(kargs, 2);
+	T(entry == 0x100000, "entry point %#x", entry);
+	T(!strcmp((char *)guest_base + 0x1000, "test=io x=y"), "command line");
+	T(get16(0x206) == 0x207 && *(u32 *)(guest_base + 0x23C) == 1,
+	  "boot protocol 0x207, subarch lguest");
+	T(*(u8 *)(guest_base + 0x211) == 0x40, "KEEP_SEGMENTS");
+	T(*(u32 *)(guest_base + 0x2D8) == 8 << 20, "e820: 8 MiB of RAM");
+	T(port_in(0x61, 1, &v) && (v & 0x20), "port 0x61 bit 5");
+	T(port_in(0x64, 1, &v) && v == 1, "port 0x64 reads 1");
+	T(port_in(0x1234, 2, &v) && v == 0xFFFFFFFF, "unknown port: ones");
+	port_out(0xCFB, 1, 1);
+	port_out(0xCF8, 4, 0x80000000);
+	T(port_in(0xCF8, 4, &v) && v == 0x80000000, "address reads back");
+	T(port_in(0xCFA, 2, &v) && (v & 0xFFFF) == 0x8000, "its high half");
+	T(rd(0, 0x0A, 2) == 0x0600 && rd(0, 0, 4) == 0, "host bridge");
+	T(rd(1, 0, 4) == 0x10431AF4 && rd(1, 2, 2) == 0x1043, "console id");
+	T(rd(1, 8, 4) == 0x07000001 && rd(1, 0x2C, 4) == 0x400000,
+	  "console class, revision, subsystem");
+	T(rd(1, 6, 2) == 0x10 && rd(1, 0x3C, 1) == 1, "status, irq line");
+	T(rd(2, 0, 4) == 0xFFFFFFFF && rd(1, 0x98, 4) == 0xFFFFFFFF,
+	  "empty slot and past the config: ones");
+	bar = rd(1, 0x10, 4);
+	T(bar == (9u << 20), "BAR0 at %#x, above RAM and the gap", bar);
+	T(wr(1, 0x10, 4, ~0u) && rd(1, 0x10, 4) == 0xFFFFFF80, "BAR0 size");
+	T(wr(1, 0x10, 4, bar) && rd(1, 0x10, 4) == bar, "BAR0 restored");
+	T(wr(1, 0x14, 4, ~0u) && rd(1, 0x14, 4) == ~0u, "BAR1 scratch");
+	for (pos = rd(1, 0x34, 1), n = 0; n < 5; n++) {
+		T(pos == chain[n][0] && rd(1, pos, 1) == 9
+		  && rd(1, pos + 3, 1) == chain[n][1]
+		  && rd(1, pos + 8, 4) == chain[n][2], "capability at %#x", pos);
+		pos = rd(1, pos + 1, 1);
+	}
+	T(pos == 0 && rd(1, 0x74 + 12, 4) == 12, "chain ends; devcfg 12");
+	T(!wr(1, 0, 4, 0) && !wr(1, 4, 4, 0) && wr(1, 4, 2, 6)
+	  && rd(1, 4, 2) == 0, "vendor read-only; command 16-bit only");
+	T(wr(1, 0x0C, 4, ~0u) && rd(1, 0x0C, 4) == 0xFFFF, "0x0C low half");
+	T(!wr(2, 0, 4, 0) && !wr(0, 4, 2, 0), "empty slot, host bridge");
+	T(wr(1, 0x88, 1, 0) && wr(1, 0x90, 4, 4) && wr(1, 0x8C, 4, 68),
+	  "window: BAR0, 4 bytes at 68 (emerg_wr)");
+	fflush(stdout);
+	T(wr(1, 0x94, 4, '!'), "emerg_wr write accepted");
+	T(wr(1, 0x8C, 4, 66) && !wr(1, 0x94, 4, '?'), "misaligned refused");
+	T(wr(1, 0x8C, 4, 72) && !wr(1, 0x94, 4, '?'), "past the end refused");
+	T(wr(1, 0x8C, 4, 68) && wr(1, 0x88, 1, 1) && !wr(1, 0x94, 4, '?'),
+	  "BAR1 refused");
+	T(wr(1, 0x88, 1, 0) && wr(1, 0x90, 4, 3) && !wr(1, 0x94, 4, '?'),
+	  "length 3 refused");
+	T(wr(1, 0x90, 4, 4) && wr(1, 0x8C, 4, 60) && rd(1, 0x94, 4) == 0
+	  && !wr(1, 0x94, 4, 1), "cols/rows read 0, not writable");
+	return fails != 0;
+}
+C
+gcc -m32 -O1 -Wall -Wextra -Werror -Wno-unused-function \
+	-Itangle/include -Itangle/launcher -o "$tmp/t" "$tmp/t.c" 2>"$tmp/err" ||
+	fail "the test harness does not compile: $(head -5 "$tmp/err")"
+"$tmp/t" tangle/guest/testguest >"$tmp/out" 2>"$tmp/stderr"; rc=$?
+cat "$tmp/out"
+[ $rc -eq 0 ] || fail "$(grep -c '^not ok' "$tmp/out") checks failed"
+expect_match "$(cat "$tmp/out")" '^!ok - emerg_wr write accepted$' \
+	"the console's output"
+n=$(grep -c 'refused$' "$tmp/stderr")
+[ "$n" -eq 9 ] || fail "expected 9 'refused' lines on stderr, got $n: $(cat "$tmp/stderr")"
+note "$(grep -c '^ok' "$tmp/out") checks passed natively"

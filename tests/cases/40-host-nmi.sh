@@ -27,5 +27,6 @@ kill -0 $pid 2>/dev/null || fail "the spinning guest ended: $(cat /tmp/spin.out)
 kill $pid
 wait $pid
 expect_eq "$?" 143 "exit status of the killed Launcher"
+dmesg -n 5
 unload_lg
 exit 0

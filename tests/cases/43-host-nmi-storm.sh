@@ -29,5 +29,6 @@ kill $spinner
 wait $spinner
 note "$(dmesg | grep -c 'NMI backtrace for cpu') NMI backtraces, $(dmesg | grep -c 'EIP: lguest_call_host_gate') of them from inside a guest; $(grep -h 'us each' /tmp/storm.* | head -1)"
 expect_no_match "$(dmesg)" 'unknown reason|Dazed and confused' "dmesg"
+dmesg -n 5
 unload_lg
 exit 0

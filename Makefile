@@ -34,6 +34,7 @@ ROOTS := \
 	lguest/hypercalls.c \
 	lguest/page_tables.c \
 	lguest/x86_core.c \
+	lguest/interrupts_and_traps.c \
 	lguest/switcher_32.S \
 	launcher/lguest.c \
 	guest/guest.lds \

@@ -3,8 +3,10 @@
 # hypercalls before and after LGUEST_INIT, bad and unimplemented ones, the
 # async ring, shutdown and restart, and the Host's defences (sysenter, an
 # LDT selector, software interrupts, the Switcher's own pages, odd flags,
-# addresses beyond RAM).  Each must end the way the Host documents, and
-# the Host must stay healthy.  Also measures a hypercall round trip.
+# addresses beyond RAM), and traps the guest handles itself through its own
+# interrupt table (reflected faults, LHREQ_TRAP, the virtual TS flag).
+# Each must end the way the Host documents, and the Host must stay
+# healthy.  Also measures a hypercall round trip.
 # timeout: 120
 . /tests/lib.sh
 command -v lgsnippet >/dev/null || skip "lgsnippet not built"
@@ -35,6 +37,14 @@ try high '^dead: unhandled trap 14 at 0x[0-9a-f]+ \(0xfffff000\)'
 try beyond '^dead: bad page table entry: 0x200000'
 try mmio '^exit: trap 14 insn .* addr 0x100010'
 try nt_ac_flags '^dead: CRASH: Power down'
+try fpu '^1 \+ 1 = 2$'
+try idt_ud2 '^dead: CRASH: handled$'
+try idt_gp '^dead: CRASH: handled$'
+try trap_request '^dead: CRASH: handled$'
+try ts '^dead: CRASH: handled$'
+try bad_idt_type '^dead: bad IDT type 5 for vector 6'
+try set_stack '^dead: CRASH: Power down'
+try set_stack_bad '^dead: bad stack segment 0x68'
 expect_no_match "$(dmesg)" 'NMI received for unknown reason' "dmesg"
 unload_lg
 exit 0

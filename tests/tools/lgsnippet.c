@@ -69,6 +69,27 @@ SNIPPET(restart, INIT "movl $2, %eax; movl $0x9100, %ebx; movl $2, %ecx;"
 SNIPPET(touch, INIT "movl $0x10000, %ebx; 1: movl %ebx, (%ebx);"
 	"addl $0x1000, %ebx; cmpl $0x100000, %ebx; jb 1b;" OFF)
 SNIPPET(spin, INIT "1: jmp 1b")
+/* Traps the guest handles: a gate at VEC whose handler is label 9. */
+#define GATE(name, vec) "movl $6, %eax; movl $" #vec ", %ebx;" \
+	"movl $(0x610000 + 0x1000 + 9f - s_" #name "), %ecx;" \
+	"movl $0xAE00, %edx; int $0x1f;"
+#define SAY(msg) "movl $2, %eax; movl $" msg ", %ebx; movl $1, %ecx;" \
+	"int $0x1f;"
+SNIPPET(idt_ud2, INIT GATE(idt_ud2, 6) "ud2; " SAY("0x9300") "9:" SAY("0x9200"))
+SNIPPET(idt_gp, INIT GATE(idt_gp, 13) "movl $4, %eax; movw %ax, %ds;"
+	SAY("0x9300") "9: popl %eax; cmpl $4, %eax; jne 8f;" SAY("0x9200")
+	"8:" SAY("0x9300"))
+SNIPPET(trap_request, INIT GATE(trap_request, 13) "cli;" SAY("0x9300")
+	"9:" SAY("0x9200"))
+SNIPPET(ts, INIT GATE(ts, 7) "movl $8, %eax; movl $1, %ebx; int $0x1f;"
+	"fninit;" SAY("0x9300") "9:" SAY("0x9200"))
+SNIPPET(fpu, INIT "fninit; fld1; fld1; faddp; fistpl 0x9400;" OFF)
+SNIPPET(bad_idt_type, INIT "movl $6, %eax; movl $6, %ebx; xorl %ecx, %ecx;"
+	"movl $0x8500, %edx; int $0x1f;" OFF)
+SNIPPET(set_stack, INIT "movl $7, %eax; movl $0x69, %ebx; movl $0xA000, %ecx;"
+	"movl $2, %edx; int $0x1f;" OFF)
+SNIPPET(set_stack_bad, INIT "movl $7, %eax; movl $0x68, %ebx;"
+	"movl $0xA000, %ecx; movl $2, %edx; int $0x1f;" OFF)
 
 static const struct { const char *name, *s, *e; } snippets[] = {
 #define S(n) { #n, s_##n, e_##n }
@@ -76,6 +97,8 @@ static const struct { const char *name, *s, *e; } snippets[] = {
 	S(sgdt_write), S(switcher_write), S(high), S(beyond), S(mmio),
 	S(nt_ac_flags), S(trapflag), S(iopl), S(no_init), S(second_init),
 	S(bad_hcall), S(not_yet), S(async), S(restart), S(touch), S(spin),
+	S(idt_ud2), S(idt_gp), S(trap_request), S(ts), S(fpu),
+	S(bad_idt_type), S(set_stack), S(set_stack_bad),
 };
 
 int main(int argc, char **argv)
@@ -106,6 +129,8 @@ int main(int argc, char **argv)
 	d->kernel_address = 0xC0000000;
 	d->syscall_vec = 0x80;
 	strcpy(mem + SCRATCH + 0x100, "Power down");
+	strcpy(mem + SCRATCH + 0x200, "handled");
+	strcpy(mem + SCRATCH + 0x300, "not handled");
 	uint32_t init[5] = { LHREQ_INITIALIZE, (uint32_t)(uintptr_t)mem,
 			     RAM_PAGES, CODE, RAM_PAGES + DEV_PAGES };
 	if (write(fd, init, sizeof(init)) != 16) {
@@ -115,6 +140,14 @@ int main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	r = read(fd, buf, sizeof(buf));
 	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (r == sizeof(struct lguest_pending) &&
+	    !strcmp(argv[1], "trap_request")) {
+		uint32_t trap[2] = { LHREQ_TRAP, 13 };
+
+		if (write(fd, trap, sizeof(trap)) != 0)
+			perror("lgsnippet: TRAP");
+		r = read(fd, buf, sizeof(buf));
+	}
 	if (r < 0 && errno == ENOENT)
 		r = read(fd, buf, sizeof(buf));
 	if (r == sizeof(struct lguest_pending)) {
@@ -133,6 +166,8 @@ int main(int argc, char **argv)
 		printf("%d hypercalls: %.2f us each\n", NLOOPS,
 		       ((t1.tv_sec - t0.tv_sec) * 1e9
 			+ (t1.tv_nsec - t0.tv_nsec)) / 1e3 / NLOOPS);
+	if (!strcmp(argv[1], "fpu"))
+		printf("1 + 1 = %d\n", *(int32_t *)(mem + SCRATCH + 0x400));
 	if (!strcmp(argv[1], "sgdt_write"))
 		printf("guest saw GDTR base %#x limit %#x\n",
 		       *(uint32_t *)(mem + SCRATCH + 2),

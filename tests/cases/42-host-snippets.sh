@@ -4,7 +4,9 @@
 # async ring, shutdown and restart, and the Host's defences (sysenter, an
 # LDT selector, software interrupts, the Switcher's own pages, odd flags,
 # addresses beyond RAM), and traps the guest handles itself through its own
-# interrupt table (reflected faults, LHREQ_TRAP, the virtual TS flag).
+# interrupt table (reflected faults, LHREQ_TRAP, the virtual TS flag), and
+# virtual interrupts (the clock, LHREQ_IRQ while halted, irq_pending while
+# the guest has interrupts off).
 # Each must end the way the Host documents, and the Host must stay
 # healthy.  Also measures a hypercall round trip.
 # timeout: 120
@@ -45,6 +47,9 @@ try ts '^dead: CRASH: handled$'
 try bad_idt_type '^dead: bad IDT type 5 for vector 6'
 try set_stack '^dead: CRASH: Power down'
 try set_stack_bad '^dead: bad stack segment 0x68'
+try irq_timer '^dead: CRASH: handled$'
+try irq_launcher '^dead: CRASH: handled$'
+try irq_masked '^dead: CRASH: handled$'
 expect_no_match "$(dmesg)" 'NMI received for unknown reason' "dmesg"
 unload_lg
 exit 0

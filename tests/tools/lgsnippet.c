@@ -88,6 +88,15 @@ SNIPPET(bad_idt_type, INIT "movl $6, %eax; movl $6, %ebx; xorl %ecx, %ecx;"
 	"movl $0x8500, %edx; int $0x1f;" OFF)
 SNIPPET(set_stack, INIT "movl $7, %eax; movl $0x69, %ebx; movl $0xA000, %ecx;"
 	"movl $2, %edx; int $0x1f;" OFF)
+/* Virtual interrupts: line 0 is the timer, line 1 comes from us. */
+SNIPPET(irq_timer, INIT GATE(irq_timer, 32) "movl $0x200, 0x8000;"
+	"movl $9, %eax; movl $1000000, %ebx; int $0x1f;"
+	"movl $10, %eax; int $0x1f;" SAY("0x9300") "9:" SAY("0x9200"))
+SNIPPET(irq_launcher, INIT GATE(irq_launcher, 33) "movl $0x200, 0x8000;"
+	"movl $10, %eax; int $0x1f;" SAY("0x9300") "9:" SAY("0x9200"))
+SNIPPET(irq_masked, INIT GATE(irq_masked, 33)
+	"1: cmpl $0, 0x8014; je 1b; movl $0x200, 0x8000;"
+	"movl $19, %eax; int $0x1f;" SAY("0x9300") "9:" SAY("0x9200"))
 SNIPPET(set_stack_bad, INIT "movl $7, %eax; movl $0x68, %ebx;"
 	"movl $0xA000, %ecx; movl $2, %edx; int $0x1f;" OFF)
 
@@ -98,7 +107,8 @@ static const struct { const char *name, *s, *e; } snippets[] = {
 	S(nt_ac_flags), S(trapflag), S(iopl), S(no_init), S(second_init),
 	S(bad_hcall), S(not_yet), S(async), S(restart), S(touch), S(spin),
 	S(idt_ud2), S(idt_gp), S(trap_request), S(ts), S(fpu),
-	S(bad_idt_type), S(set_stack), S(set_stack_bad),
+	S(bad_idt_type), S(set_stack), S(set_stack_bad), S(irq_timer),
+	S(irq_launcher), S(irq_masked),
 };
 
 int main(int argc, char **argv)
@@ -136,6 +146,14 @@ int main(int argc, char **argv)
 	if (write(fd, init, sizeof(init)) != 16) {
 		perror("lgsnippet: INITIALIZE");
 		return 2;
+	}
+	if (!strcmp(argv[1], "irq_launcher") || !strcmp(argv[1], "irq_masked")) {
+		if (fork() == 0) {      /* raise line 1 a little later */
+			uint32_t irq[2] = { LHREQ_IRQ, 1 };
+
+			usleep(200000);
+			_exit(write(fd, irq, sizeof(irq)) == 0 ? 0 : 1);
+		}
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	r = read(fd, buf, sizeof(buf));

@@ -31,6 +31,11 @@ ROOTS := \
 	lguest/lg.h \
 	lguest/core.c \
 	lguest/lguest_user.c \
+	lguest/hypercalls.c \
+	lguest/page_tables.c \
+	lguest/x86_core.c \
+	lguest/interrupts_and_traps.c \
+	lguest/switcher_32.S \
 	launcher/lguest.c \
 	guest/guest.lds \
 	guest/head.S \

@@ -1,0 +1,194 @@
+/*
+ * lgsnippet: run one tiny hand-written guest under /dev/lguest and say how
+ * it ended.  Each snippet is a few instructions of ring-1 code that pokes
+ * at one corner of the Host (a hypercall storm, sysenter, an LDT selector,
+ * the Switcher's own pages, odd flags...).  Prints one line:
+ *   "dead: REASON"             the Host killed the guest (or it shut down)
+ *   "exit: trap T insn ... addr A"   the guest needs the Launcher
+ *   "restart"                  the guest asked to be restarted
+ * plus, for "hypercalls", the time per round trip.
+ * Not part of lguest itself: a test tool, built by tests/run.sh.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <time.h>
+#include <unistd.h>
+#include "lguest_abi.h"
+
+#define RAM_PAGES    256                /* 1 MiB */
+#define DEV_PAGES    16
+#define CODE         0x1000             /* the snippet runs here */
+#define DATA         0x8000             /* struct lguest_data */
+#define SCRATCH      0x9000             /* a page for the snippet */
+#define NLOOPS       100000
+
+/* Every snippet starts with LGUEST_INIT, some end with SHUTDOWN. */
+#define INIT "movl $0xA000, %esp; movl $1, %eax; movl $0x8000, %ebx;" \
+	     "int $0x1f;"
+#define OFF  "movl $2, %eax; movl $0x9100, %ebx; movl $1, %ecx; int $0x1f;"
+#define SNIPPET(name, code) \
+	extern const char s_##name[], e_##name[]; \
+	asm(".pushsection .rodata\n s_" #name ":\n" code "\n e_" #name \
+	    ":\n .popsection");
+
+SNIPPET(hypercalls, INIT "movl $100000, %ecx; 1: xorl %eax, %eax;"
+	"int $0x1f; decl %ecx; jnz 1b;" OFF)
+SNIPPET(sysenter, INIT "sysenter")
+SNIPPET(ldt, INIT "movl $4, %eax; movw %ax, %ds;" OFF)
+SNIPPET(int80, INIT "int $0x80;" OFF)
+SNIPPET(int3, INIT "int3;" OFF)
+SNIPPET(ud2, INIT "ud2")
+SNIPPET(sgdt_write, INIT "sgdt 0x9000; movl 0x9002, %ebx;"
+	"movl $0, (%ebx);" OFF)
+SNIPPET(switcher_write, INIT "sidt 0x9000; movl 0x9002, %ebx;"
+	"movl (%ebx), %eax; movl 4(%ebx), %edx; andl $0xffff0000, %edx;"
+	"movzwl %ax, %eax; orl %edx, %eax; movl $0, (%eax);" OFF)
+SNIPPET(high, INIT "movl 0xfffff000, %eax;" OFF)
+SNIPPET(beyond, INIT "movl 0x200000, %eax;" OFF)
+SNIPPET(mmio, INIT "movl 0x100010, %eax;" OFF)
+SNIPPET(nt_ac_flags, INIT "pushfl; orl $0x44000, (%esp); popfl;"
+	"movl $1000, %ecx; 1: xorl %eax, %eax; int $0x1f; decl %ecx;"
+	"jnz 1b; pushfl; andl $~0x44000, (%esp); popfl;" OFF)
+SNIPPET(trapflag, INIT "pushfl; orl $0x100, (%esp); popfl; nop;" OFF)
+SNIPPET(iopl, INIT "pushfl; orl $0x3000, (%esp); popfl; cli;" OFF)
+SNIPPET(no_init, OFF)
+SNIPPET(second_init, INIT INIT OFF)
+SNIPPET(bad_hcall, INIT "movl $99, %eax; int $0x1f;" OFF)
+SNIPPET(not_yet, INIT "movl $4, %eax; xorl %ebx, %ebx; int $0x1f;" OFF)
+SNIPPET(async, INIT "movl $2, 0x8058; movl $0x9100, 0x805c; movl $1, 0x8060;"
+	"movb $0, 0x8018; xorl %eax, %eax; int $0x1f;"
+	"movl $99, %eax; int $0x1f;")
+SNIPPET(restart, INIT "movl $2, %eax; movl $0x9100, %ebx; movl $2, %ecx;"
+	"int $0x1f;")
+SNIPPET(touch, INIT "movl $0x10000, %ebx; 1: movl %ebx, (%ebx);"
+	"addl $0x1000, %ebx; cmpl $0x100000, %ebx; jb 1b;" OFF)
+SNIPPET(spin, INIT "1: jmp 1b")
+/* Traps the guest handles: a gate at VEC whose handler is label 9. */
+#define GATE(name, vec) "movl $6, %eax; movl $" #vec ", %ebx;" \
+	"movl $(0x610000 + 0x1000 + 9f - s_" #name "), %ecx;" \
+	"movl $0xAE00, %edx; int $0x1f;"
+#define SAY(msg) "movl $2, %eax; movl $" msg ", %ebx; movl $1, %ecx;" \
+	"int $0x1f;"
+SNIPPET(idt_ud2, INIT GATE(idt_ud2, 6) "ud2; " SAY("0x9300") "9:" SAY("0x9200"))
+SNIPPET(idt_gp, INIT GATE(idt_gp, 13) "movl $4, %eax; movw %ax, %ds;"
+	SAY("0x9300") "9: popl %eax; cmpl $4, %eax; jne 8f;" SAY("0x9200")
+	"8:" SAY("0x9300"))
+SNIPPET(trap_request, INIT GATE(trap_request, 13) "cli;" SAY("0x9300")
+	"9:" SAY("0x9200"))
+SNIPPET(ts, INIT GATE(ts, 7) "movl $8, %eax; movl $1, %ebx; int $0x1f;"
+	"fninit;" SAY("0x9300") "9:" SAY("0x9200"))
+SNIPPET(fpu, INIT "fninit; fld1; fld1; faddp; fistpl 0x9400;" OFF)
+SNIPPET(bad_idt_type, INIT "movl $6, %eax; movl $6, %ebx; xorl %ecx, %ecx;"
+	"movl $0x8500, %edx; int $0x1f;" OFF)
+SNIPPET(set_stack, INIT "movl $7, %eax; movl $0x69, %ebx; movl $0xA000, %ecx;"
+	"movl $2, %edx; int $0x1f;" OFF)
+/* Virtual interrupts: line 0 is the timer, line 1 comes from us. */
+SNIPPET(irq_timer, INIT GATE(irq_timer, 32) "movl $0x200, 0x8000;"
+	"movl $9, %eax; movl $1000000, %ebx; int $0x1f;"
+	"movl $10, %eax; int $0x1f;" SAY("0x9300") "9:" SAY("0x9200"))
+SNIPPET(irq_launcher, INIT GATE(irq_launcher, 33) "movl $0x200, 0x8000;"
+	"movl $10, %eax; int $0x1f;" SAY("0x9300") "9:" SAY("0x9200"))
+SNIPPET(irq_masked, INIT GATE(irq_masked, 33)
+	"1: cmpl $0, 0x8014; je 1b; movl $0x200, 0x8000;"
+	"movl $19, %eax; int $0x1f;" SAY("0x9300") "9:" SAY("0x9200"))
+SNIPPET(set_stack_bad, INIT "movl $7, %eax; movl $0x68, %ebx;"
+	"movl $0xA000, %ecx; movl $2, %edx; int $0x1f;" OFF)
+
+static const struct { const char *name, *s, *e; } snippets[] = {
+#define S(n) { #n, s_##n, e_##n }
+	S(hypercalls), S(sysenter), S(ldt), S(int80), S(int3), S(ud2),
+	S(sgdt_write), S(switcher_write), S(high), S(beyond), S(mmio),
+	S(nt_ac_flags), S(trapflag), S(iopl), S(no_init), S(second_init),
+	S(bad_hcall), S(not_yet), S(async), S(restart), S(touch), S(spin),
+	S(idt_ud2), S(idt_gp), S(trap_request), S(ts), S(fpu),
+	S(bad_idt_type), S(set_stack), S(set_stack_bad), S(irq_timer),
+	S(irq_launcher), S(irq_masked),
+};
+
+int main(int argc, char **argv)
+{
+	struct timespec t0, t1;
+	unsigned int i;
+	char *mem, buf[1024];
+	int fd;
+	ssize_t r;
+
+	for (i = 0; argc == 2 && i < sizeof(snippets) / sizeof(*snippets); i++)
+		if (!strcmp(argv[1], snippets[i].name))
+			break;
+	if (argc != 2 || i == sizeof(snippets) / sizeof(*snippets)) {
+		fprintf(stderr, "usage: lgsnippet NAME\n");
+		return 2;
+	}
+	fd = open("/dev/lguest", O_RDWR);
+	mem = mmap(NULL, (RAM_PAGES + DEV_PAGES) * 4096, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (fd < 0 || mem == MAP_FAILED) {
+		perror("lgsnippet: /dev/lguest or mmap");
+		return 2;
+	}
+	memcpy(mem + CODE, snippets[i].s, snippets[i].e - snippets[i].s);
+	struct lguest_data *d = (void *)(mem + DATA);
+	memset(d->hcall_status, LHCALL_SLOT_FREE, sizeof(d->hcall_status));
+	d->kernel_address = 0xC0000000;
+	d->syscall_vec = 0x80;
+	strcpy(mem + SCRATCH + 0x100, "Power down");
+	strcpy(mem + SCRATCH + 0x200, "handled");
+	strcpy(mem + SCRATCH + 0x300, "not handled");
+	uint32_t init[5] = { LHREQ_INITIALIZE, (uint32_t)(uintptr_t)mem,
+			     RAM_PAGES, CODE, RAM_PAGES + DEV_PAGES };
+	if (write(fd, init, sizeof(init)) != 16) {
+		perror("lgsnippet: INITIALIZE");
+		return 2;
+	}
+	if (!strcmp(argv[1], "irq_launcher") || !strcmp(argv[1], "irq_masked")) {
+		if (fork() == 0) {      /* raise line 1 a little later */
+			uint32_t irq[2] = { LHREQ_IRQ, 1 };
+
+			usleep(200000);
+			_exit(write(fd, irq, sizeof(irq)) == 0 ? 0 : 1);
+		}
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	r = read(fd, buf, sizeof(buf));
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (r == sizeof(struct lguest_pending) &&
+	    !strcmp(argv[1], "trap_request")) {
+		uint32_t trap[2] = { LHREQ_TRAP, 13 };
+
+		if (write(fd, trap, sizeof(trap)) != 0)
+			perror("lgsnippet: TRAP");
+		r = read(fd, buf, sizeof(buf));
+	}
+	if (r < 0 && errno == ENOENT)
+		r = read(fd, buf, sizeof(buf));
+	if (r == sizeof(struct lguest_pending)) {
+		struct lguest_pending *p = (void *)buf;
+		printf("exit: trap %u insn %02x %02x %02x addr %#x\n", p->trap,
+		       p->insn[0], p->insn[1], p->insn[2], p->addr);
+	} else if (r > 0) {
+		printf("dead: %s\n", buf);
+	} else if (errno == ERESTART) {
+		printf("restart\n");
+	} else {
+		printf("read: %s\n", strerror(errno));
+		return 1;
+	}
+	if (!strcmp(argv[1], "hypercalls"))
+		printf("%d hypercalls: %.2f us each\n", NLOOPS,
+		       ((t1.tv_sec - t0.tv_sec) * 1e9
+			+ (t1.tv_nsec - t0.tv_nsec)) / 1e3 / NLOOPS);
+	if (!strcmp(argv[1], "fpu"))
+		printf("1 + 1 = %d\n", *(int32_t *)(mem + SCRATCH + 0x400));
+	if (!strcmp(argv[1], "sgdt_write"))
+		printf("guest saw GDTR base %#x limit %#x\n",
+		       *(uint32_t *)(mem + SCRATCH + 2),
+		       *(uint16_t *)(mem + SCRATCH));
+	return 0;
+}

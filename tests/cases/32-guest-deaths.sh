@@ -2,9 +2,9 @@
 # Guests that die: the Launcher prints the Host's reason as one line on
 # stderr and exits 1.  A hypercall before LGUEST_INIT, an unknown
 # hypercall, a panic-style shutdown, a PCI write the Launcher refuses (the
-# guest has no handler for the #GP it then gets), a load from device
-# memory (which the Launcher does not emulate yet, so the guest gets a page
-# fault it cannot take either), and an unknown test.
+# guest has no handler for the #GP it then gets), a load from the memory
+# gap between RAM and the devices (no device there, so the guest gets a
+# page fault it cannot take either), and an unknown test.
 # timeout: 90
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"

@@ -6,7 +6,9 @@
 # addresses beyond RAM), and traps the guest handles itself through its own
 # interrupt table (reflected faults, LHREQ_TRAP, the virtual TS flag), and
 # virtual interrupts (the clock, LHREQ_IRQ while halted, irq_pending while
-# the guest has interrupts off).
+# the guest has interrupts off), and the guest's own segments (bad
+# indexes, a segment pulled from under a live register, a forged TSS,
+# thread-local storage).
 # Each must end the way the Host documents, and the Host must stay
 # healthy.  Also measures a hypercall round trip.
 # timeout: 120
@@ -50,6 +52,11 @@ try set_stack_bad '^dead: bad stack segment 0x68'
 try irq_timer '^dead: CRASH: handled$'
 try irq_launcher '^dead: CRASH: handled$'
 try irq_masked '^dead: CRASH: handled$'
+try gdt_index '^dead: too many gdt entries 40'
+try gdt_null_fs '^dead: CRASH: handled$'
+try gdt_tss '^dead: unhandled trap 11 at'
+try gdt_pull_cs '^dead: bad segments: cs 0x61 ss 0x69'
+try tls '^dead: CRASH: handled$'
 expect_no_match "$(dmesg)" 'NMI received for unknown reason' "dmesg"
 unload_lg
 exit 0

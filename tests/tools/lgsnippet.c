@@ -128,6 +128,25 @@ SNIPPET(paging_pf, INIT PGTABLE(0x20000) GATE(paging_pf, 14)
 	"movl 0x1000000, %eax;" SAY("0x9300")
 	"9: cmpl $0x1000000, 0x8008; jne 8f; popl %eax; cmpl $0, %eax;"
 	"jne 8f;" SAY("0x9200") "8:" SAY("0x9300"))
+/* Hostile gates and segments: each tries to reach ring 0. */
+#define GATE_SEL(name, vec, sel, type) "movl $6, %eax; movl $" #vec ", %ebx;" \
+	"movl $((" #sel " << 16) + 0x1000 + 9f - s_" #name "), %ecx;" \
+	"movl $" #type ", %edx; int $0x1f;"
+#define CHECK_CS(sel) "9: movw %cs, %ax; cmpw $" #sel ", %ax; jne 8f;" \
+	SAY("0x9200") "8:" SAY("0x9300")
+SNIPPET(idt_ring0_int, INIT GATE_SEL(idt_ring0_int, 6, 0x50, 0x8E00) "ud2;"
+	SAY("0x9300") CHECK_CS(0x61))
+SNIPPET(idt_ring0_trap, INIT GATE_SEL(idt_ring0_trap, 6, 0x60, 0x8F00) "ud2;"
+	SAY("0x9300") CHECK_CS(0x61))
+SNIPPET(gdt_ring0, INIT GDT(20, 0x0000FFFF, 0x00CF9B00)
+	"ljmp $0xA0, $(0x1000 + 9f - s_gdt_ring0);" SAY("0x9300") CHECK_CS(0xA1))
+SNIPPET(gdt_ring0_conforming, INIT GDT(20, 0x0000FFFF, 0x00CF9F00)
+	"ljmp $0xA0, $(0x1000 + 9f - s_gdt_ring0_conforming);" SAY("0x9300")
+	CHECK_CS(0xA1))
+SNIPPET(iret_ring0, INIT "pushfl; pushl $0x50; pushl $0; iret;" OFF)
+SNIPPET(int_host, INIT "int $0xec;" OFF)
+SNIPPET(str, INIT "str %ax; cmpw $0x80, %ax; je 9f;" SAY("0x9300")
+	"9:" SAY("0x9200"))
 SNIPPET(set_stack_bad, INIT "movl $7, %eax; movl $0x68, %ebx;"
 	"movl $0xA000, %ecx; movl $2, %edx; int $0x1f;" OFF)
 
@@ -141,7 +160,9 @@ static const struct { const char *name, *s, *e; } snippets[] = {
 	S(bad_idt_type), S(set_stack), S(set_stack_bad), S(irq_timer),
 	S(irq_launcher), S(irq_masked), S(gdt_index), S(gdt_null_fs),
 	S(gdt_tss), S(gdt_pull_cs), S(tls), S(paging), S(paging_io),
-	S(paging_pse), S(paging_mmio), S(paging_pf),
+	S(paging_pse), S(paging_mmio), S(paging_pf), S(idt_ring0_int),
+	S(idt_ring0_trap), S(gdt_ring0), S(gdt_ring0_conforming),
+	S(iret_ring0), S(int_host), S(str),
 };
 
 int main(int argc, char **argv)

@@ -1,0 +1,19 @@
+#!/bin/sh
+# IDT gates that name a ring-0 code segment (the Switcher's 0x50, the
+# kernel's 0x60): an interrupt gate (reflected) and a trap gate (delivered
+# directly by the processor) both run the handler at ring 1 in 0x61.
+# timeout: 60
+. /tests/lib.sh
+command -v lgsnippet >/dev/null || fail "lgsnippet is not built"
+load_lg
+# try NAME ERE: the snippet's one-line verdict matches ERE.
+try() {
+	out=$(lgsnippet "$1" 2>&1) || fail "lgsnippet $1: $out"
+	expect_match "$out" "$2" "snippet $1"
+	echo "ok $1: $(echo "$out" | tr '\n' ' ')"
+}
+try idt_ring0_int '^dead: CRASH: handled$'
+try idt_ring0_trap '^dead: CRASH: handled$'
+try bad_idt_type '^dead: bad IDT type 5 for vector 6'
+unload_lg
+exit 0

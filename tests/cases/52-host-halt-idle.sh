@@ -1,0 +1,47 @@
+#!/bin/sh
+# An idle guest costs the Host nothing: the test guest (test=halt) sits in
+# LHCALL_HALT while we measure the Launcher's processor time (user +
+# system, all threads, from /proc/PID/stat) over 3 seconds; then a line
+# typed on its console wakes it, through the console thread's LHREQ_IRQ.
+# Prints the number.
+# timeout: 60
+. /tests/lib.sh
+need "$TESTGUEST" "the test guest"
+load_lg
+rm -f /tmp/halt.in
+mkfifo /tmp/halt.in || fail "mkfifo"
+: >/tmp/halt.out
+"$LAUNCHER" 32 "$TESTGUEST" test=halt </tmp/halt.in >/tmp/halt.out 2>&1 &
+pid=$!
+exec 3>/tmp/halt.in
+i=0
+until grep -q '^ok halt-start' /tmp/halt.out; do
+	i=$((i + 1))
+	[ $i -lt 100 ] || fail "the guest never halted: $(cat /tmp/halt.out)"
+	sleep 0.1
+done
+sleep 0.5
+cpu() { awk '{ print $14 + $15 }' /proc/$pid/stat; }
+c0=$(cpu)
+sleep 3
+c1=$(cpu)
+echo wake >&3
+exec 3>&-
+i=0
+while kill -0 $pid 2>/dev/null; do
+	i=$((i + 1))
+	[ $i -lt 100 ] || fail "the guest did not wake up"
+	sleep 0.1
+done
+wait $pid
+rc=$?
+cat /tmp/halt.out
+ms=$(( (c1 - c0) * 10 ))
+echo "HALT: the Launcher used $ms ms of CPU time in 3 s (ticks $c0 -> $c1)"
+[ $rc -eq 0 ] || fail "lguest exited $rc"
+expect_match "$(cat /tmp/halt.out)" '^ok halt-woken$' "guest output"
+expect_match "$(cat /tmp/halt.out)" '^ok halt-input-text$' "guest output"
+expect_no_match "$(cat /tmp/halt.out)" '^not ok' "guest output"
+[ $ms -le 150 ] || fail "a halted guest cost $ms ms of CPU in 3 s"
+unload_lg
+exit 0

@@ -60,7 +60,7 @@ SNIPPET(iopl, INIT "pushfl; orl $0x3000, (%esp); popfl; cli;" OFF)
 SNIPPET(no_init, OFF)
 SNIPPET(second_init, INIT INIT OFF)
 SNIPPET(bad_hcall, INIT "movl $99, %eax; int $0x1f;" OFF)
-SNIPPET(not_yet, INIT "movl $4, %eax; xorl %ebx, %ebx; int $0x1f;" OFF)
+SNIPPET(pgdir_bad, INIT "movl $4, %eax; movl $0x123, %ebx; int $0x1f;" OFF)
 SNIPPET(async, INIT "movl $2, 0x8058; movl $0x9100, 0x805c; movl $1, 0x8060;"
 	"movb $0, 0x8018; xorl %eax, %eax; int $0x1f;"
 	"movl $99, %eax; int $0x1f;")
@@ -105,7 +105,7 @@ static const struct { const char *name, *s, *e; } snippets[] = {
 	S(hypercalls), S(sysenter), S(ldt), S(int80), S(int3), S(ud2),
 	S(sgdt_write), S(switcher_write), S(high), S(beyond), S(mmio),
 	S(nt_ac_flags), S(trapflag), S(iopl), S(no_init), S(second_init),
-	S(bad_hcall), S(not_yet), S(async), S(restart), S(touch), S(spin),
+	S(bad_hcall), S(pgdir_bad), S(async), S(restart), S(touch), S(spin),
 	S(idt_ud2), S(idt_gp), S(trap_request), S(ts), S(fpu),
 	S(bad_idt_type), S(set_stack), S(set_stack_bad), S(irq_timer),
 	S(irq_launcher), S(irq_masked),

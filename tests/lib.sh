@@ -79,8 +79,8 @@ run_timeout() {
 	return $_rc
 }
 
-# need FILE WHAT: skip unless FILE exists (e.g. a not-yet-written launcher).
-need() { [ -e "$1" ] || skip "${2:-$1} not built yet ($1 missing)"; }
+# need FILE WHAT: fail unless FILE exists (make check builds everything).
+need() { [ -e "$1" ] || fail "${2:-$1} is not built ($1 missing)"; }
 
 # --- VM only ----------------------------------------------------------------
 

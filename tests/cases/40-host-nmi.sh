@@ -7,7 +7,7 @@
 # timeout: 90
 # dmesg-ok: NMI handler .* took too long
 . /tests/lib.sh
-command -v lgsnippet >/dev/null || skip "lgsnippet not built"
+command -v lgsnippet >/dev/null || fail "lgsnippet is not built"
 load_lg
 dmesg -n 1
 lgsnippet spin >/tmp/spin.out 2>&1 &

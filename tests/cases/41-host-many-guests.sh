@@ -5,7 +5,7 @@
 # a little noise), and the module unloads.  Prints the numbers.
 # timeout: 300
 . /tests/lib.sh
-command -v lgsnippet >/dev/null || skip "lgsnippet not built"
+command -v lgsnippet >/dev/null || fail "lgsnippet is not built"
 load_lg
 lgsnippet touch | grep -q 'CRASH: Power down' || fail "touch: $(lgsnippet touch)"
 meminfo() {

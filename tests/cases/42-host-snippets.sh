@@ -11,7 +11,7 @@
 # healthy.  Also measures a hypercall round trip.
 # timeout: 120
 . /tests/lib.sh
-command -v lgsnippet >/dev/null || skip "lgsnippet not built"
+command -v lgsnippet >/dev/null || fail "lgsnippet is not built"
 load_lg
 # try NAME ERE: the snippet's one-line verdict matches ERE.
 try() {

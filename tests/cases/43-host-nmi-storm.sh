@@ -7,7 +7,7 @@
 # timeout: 200
 # dmesg-ok: NMI handler .* took too long
 . /tests/lib.sh
-command -v lgsnippet >/dev/null || skip "lgsnippet not built"
+command -v lgsnippet >/dev/null || fail "lgsnippet is not built"
 load_lg
 dmesg -n 1
 lgsnippet spin >/dev/null 2>&1 &

@@ -26,7 +26,7 @@ err=$(gcc -m32 -c -Wall -Werror -I"$tmp/t/include" -o /dev/null "$tmp/t/launcher
 expect_match "$err" "$tmp/lguest.nw:$line:[0-9]+: error" "gcc's error for the Launcher"
 note "gcc: $(echo "$err" | grep -m1 error)"
 
-. tests/cache/kernel.env 2>/dev/null || skip "no kernel headers for the module half"
+. tests/cache/kernel.env 2>/dev/null || fail "no kernel headers (run tests/fetch-kernel.sh)"
 line=$(inject 'pr_info("/dev/lguest is ready')
 [ -n "$line" ] || fail "could not find the module line to break"
 mkdir -p "$tmp/t/lguest"

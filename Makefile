@@ -35,6 +35,7 @@ ROOTS := \
 	lguest/page_tables.c \
 	lguest/x86_core.c \
 	lguest/interrupts_and_traps.c \
+	lguest/segments.c \
 	lguest/switcher_32.S \
 	launcher/lguest.c \
 	guest/guest.lds \

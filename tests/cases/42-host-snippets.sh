@@ -6,7 +6,10 @@
 # addresses beyond RAM), and traps the guest handles itself through its own
 # interrupt table (reflected faults, LHREQ_TRAP, the virtual TS flag), and
 # virtual interrupts (the clock, LHREQ_IRQ while halted, irq_pending while
-# the guest has interrupts off).
+# the guest has interrupts off), and the guest's own segments (bad
+# indexes, a segment pulled from under a live register, a forged TSS,
+# thread-local storage), and shadow paging (two page directories, A and D
+# bits, SET_PTE, a refused large page).
 # Each must end the way the Host documents, and the Host must stay
 # healthy.  Also measures a hypercall round trip.
 # timeout: 120
@@ -24,6 +27,11 @@ try no_init '^dead: hypercall 2 before INIT'
 try second_init '^dead: already have lguest_data'
 try bad_hcall '^dead: Bad hypercall 99'
 try pgdir_bad '^dead: bad page directory 0x123'
+try paging '^dead: unhandled trap 14 at 0x[0-9a-f]+ \(0x800600\)'
+try paging_io '^exit: trap 13 insn fa'
+try paging_pse '^dead: bad page directory entry 0x83 for 0xc00000: a 4 MB \(PSE\) page'
+try paging_mmio '^exit: trap 14 insn a1 10 00 addr 0x100010'
+try paging_pf '^dead: CRASH: handled$'
 try async '^dead: CRASH: Power down'
 try restart '^restart'
 try sysenter '^exit: trap 13 insn 0f 34'
@@ -50,6 +58,11 @@ try set_stack_bad '^dead: bad stack segment 0x68'
 try irq_timer '^dead: CRASH: handled$'
 try irq_launcher '^dead: CRASH: handled$'
 try irq_masked '^dead: CRASH: handled$'
+try gdt_index '^dead: too many gdt entries 40'
+try gdt_null_fs '^dead: CRASH: handled$'
+try gdt_tss '^dead: unhandled trap 11 at'
+try gdt_pull_cs '^dead: bad segments: cs 0x61 ss 0x69'
+try tls '^dead: CRASH: handled$'
 expect_no_match "$(dmesg)" 'NMI received for unknown reason' "dmesg"
 unload_lg
 exit 0

@@ -97,6 +97,37 @@ SNIPPET(irq_launcher, INIT GATE(irq_launcher, 33) "movl $0x200, 0x8000;"
 SNIPPET(irq_masked, INIT GATE(irq_masked, 33)
 	"1: cmpl $0, 0x8014; je 1b; movl $0x200, 0x8000;"
 	"movl $19, %eax; int $0x1f;" SAY("0x9300") "9:" SAY("0x9200"))
+/* Segments: entry 20 (selector 0xA0), and the TLS entries 6-8. */
+#define GDT(n, lo, hi) "movl $18, %eax; movl $" #n ", %ebx; movl $" #lo \
+	", %ecx; movl $" #hi ", %edx; int $0x1f;"
+SNIPPET(gdt_index, INIT GDT(40, 0, 0) OFF)
+SNIPPET(gdt_null_fs, INIT GDT(20, 0x0000FFFF, 0x00CF9300)
+	"movl $0xA0, %eax; movw %ax, %fs; xorl %eax, %eax; int $0x1f;"
+	"movl $1, %fs:0x9400;" GDT(20, 0, 0) "movw %fs, %ax; testw %ax, %ax;"
+	"je 9f;" SAY("0x9300") "9:" SAY("0x9200"))
+SNIPPET(gdt_tss, INIT GDT(20, 0x00000067, 0x00008900) "ljmp $0xA1, $0;" OFF)
+SNIPPET(gdt_pull_cs, INIT GDT(12, 0, 0) OFF)
+SNIPPET(tls, INIT "movl $16, %eax; movl $0x9500, %ebx; int $0x1f;"
+	"movl $0x33, %eax; movw %ax, %gs; cmpl $0x1234, %gs:0x600; je 9f;"
+	SAY("0x9300") "9:" SAY("0x9200"))
+/* Paging: the tool builds page directories A (0x20000) and B (0x23000);
+ * both map the first MiB 1:1, and 0x800000 to 0x9000 (A) or 0xB000 (B). */
+#define PGTABLE(pd) "movl $4, %eax; movl $" #pd ", %ebx; int $0x1f;"
+SNIPPET(paging, INIT PGTABLE(0x20000) "cmpl $0x1234, 0x800600; jne 8f;"
+	PGTABLE(0x23000) "cmpl $0x5678, 0x800600; jne 8f;"
+	PGTABLE(0x20000) "cmpl $0x1234, 0x800600; jne 8f;"
+	"movl $7, 0x800604; movl 0x22000, %eax; andl $0x60, %eax;"
+	"cmpl $0x60, %eax; jne 8f; movl $0, 0x22000;"
+	"movl $14, %eax; movl $0x20000, %ebx; movl $0x800000, %ecx;"
+	"xorl %edx, %edx; int $0x1f; movl 0x800600, %eax;"
+	"8:" SAY("0x9300"))
+SNIPPET(paging_io, INIT PGTABLE(0x20000) "cli;" OFF)
+SNIPPET(paging_pse, INIT PGTABLE(0x20000) "movl 0xC00000, %eax;" OFF)
+SNIPPET(paging_mmio, INIT PGTABLE(0x20000) "movl 0x400010, %eax;" OFF)
+SNIPPET(paging_pf, INIT PGTABLE(0x20000) GATE(paging_pf, 14)
+	"movl 0x1000000, %eax;" SAY("0x9300")
+	"9: cmpl $0x1000000, 0x8008; jne 8f; popl %eax; cmpl $0, %eax;"
+	"jne 8f;" SAY("0x9200") "8:" SAY("0x9300"))
 SNIPPET(set_stack_bad, INIT "movl $7, %eax; movl $0x68, %ebx;"
 	"movl $0xA000, %ecx; movl $2, %edx; int $0x1f;" OFF)
 
@@ -108,7 +139,9 @@ static const struct { const char *name, *s, *e; } snippets[] = {
 	S(bad_hcall), S(pgdir_bad), S(async), S(restart), S(touch), S(spin),
 	S(idt_ud2), S(idt_gp), S(trap_request), S(ts), S(fpu),
 	S(bad_idt_type), S(set_stack), S(set_stack_bad), S(irq_timer),
-	S(irq_launcher), S(irq_masked),
+	S(irq_launcher), S(irq_masked), S(gdt_index), S(gdt_null_fs),
+	S(gdt_tss), S(gdt_pull_cs), S(tls), S(paging), S(paging_io),
+	S(paging_pse), S(paging_mmio), S(paging_pf),
 };
 
 int main(int argc, char **argv)
@@ -141,6 +174,23 @@ int main(int argc, char **argv)
 	strcpy(mem + SCRATCH + 0x100, "Power down");
 	strcpy(mem + SCRATCH + 0x200, "handled");
 	strcpy(mem + SCRATCH + 0x300, "not handled");
+	for (int j = 0; j < 3; j++) {   /* TLS: flat from 0x9000, DPL 3 */
+		*(uint32_t *)(mem + SCRATCH + 0x500 + 8 * j) = 0x9000FFFF;
+		*(uint32_t *)(mem + SCRATCH + 0x504 + 8 * j) = 0x00CFF300;
+	}
+	*(uint32_t *)(mem + SCRATCH + 0x600) = 0x1234;
+	*(uint32_t *)(mem + 0xB600) = 0x5678;
+	uint32_t *pd_a = (void *)(mem + 0x20000), *pd_b = (void *)(mem + 0x23000);
+	pd_a[0] = pd_b[0] = 0x21000 | 7;        /* the first MiB, 1:1 */
+	for (int j = 0; j < RAM_PAGES; j++)
+		((uint32_t *)(mem + 0x21000))[j] = (j << 12) | 3;
+	pd_a[2] = 0x22000 | 7;                  /* 0x800000 -> 0x9000 */
+	*(uint32_t *)(mem + 0x22000) = 0x9000 | 3;
+	pd_b[2] = 0x24000 | 7;                  /* 0x800000 -> 0xB000 */
+	*(uint32_t *)(mem + 0x24000) = 0xB000 | 3;
+	pd_a[3] = 0x00000083;                   /* a large page: refused */
+	pd_a[1] = 0x25000 | 7;                  /* 0x400000 -> device page */
+	*(uint32_t *)(mem + 0x25000) = (RAM_PAGES << 12) | 3;
 	uint32_t init[5] = { LHREQ_INITIALIZE, (uint32_t)(uintptr_t)mem,
 			     RAM_PAGES, CODE, RAM_PAGES + DEV_PAGES };
 	if (write(fd, init, sizeof(init)) != 16) {

@@ -23,6 +23,6 @@ rm -f /tmp/big-initrd
 bad 'cannot open initrd' --initrd=/nonexistent 8 "$TESTGUEST"
 long=$(head -c 2100 /dev/zero | tr '\0' x)
 bad 'command line is too long' 8 "$TESTGUEST" "test=$long"
-bad 'block devices are not implemented' --block=/dev/null 8 "$TESTGUEST"
+bad 'is not a regular file or block device' --block=/dev/null 8 "$TESTGUEST"
 bad 'cannot open /dev/lguest' 8 "$TESTGUEST"
 exit 0

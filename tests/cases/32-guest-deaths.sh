@@ -2,9 +2,9 @@
 # Guests that die: the Launcher prints the Host's reason as one line on
 # stderr and exits 1.  A hypercall before LGUEST_INIT, an unknown
 # hypercall, a panic-style shutdown, a PCI write the Launcher refuses (the
-# guest has no handler for the #GP it then gets), a load from device
-# memory (which the Launcher does not emulate yet, so the guest gets a page
-# fault it cannot take either), and an unknown test.
+# guest has no handler for the #GP it then gets), a load from the memory
+# gap between RAM and the devices (no device there, so the guest gets a
+# page fault it cannot take either), and an unknown test.
 # timeout: 90
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
@@ -26,7 +26,7 @@ dies bad-hcall '^lguest: .*[Bb]ad hypercall'
 dies crash '^lguest: CRASH: Kernel panic - not syncing: test guest crashed on purpose$'
 dies pci-ro-write 'PCI register 0 of slot 1: refused'
 expect_match "$err" 'no handler for trap 13' "test=pci-ro-write stderr"
-dies mmio 'no handler for trap 14'
+dies gap 'no handler for trap 14'
 dies no-such-test '^lguest: CRASH: test guest: unknown test$'
 unload_lg
 exit 0

@@ -8,6 +8,7 @@
 need "$TESTGUEST" "the test guest"
 load_lg
 for sig in TERM KILL; do
+	: >/tmp/spin.out        # not the last run's output: the shell may look first
 	"$LAUNCHER" 32 "$TESTGUEST" test=spin >/tmp/spin.out 2>&1 &
 	pid=$!
 	i=0

@@ -24,6 +24,7 @@ err=$("$LAUNCHER" --username=nosuchuser 32 "$TESTGUEST" 2>&1 >/dev/null)
 [ $? -ne 0 ] || { restore; fail "an unknown user was accepted"; }
 expect_match "$err" "^lguest: --username: no user 'nosuchuser'" "unknown user"
 
+: >/tmp/spin.out        # not an earlier test's: the shell may look first
 "$LAUNCHER" --username=lgtest --chroot=/tmp/jail 32 "$TESTGUEST" test=spin \
 	>/tmp/spin.out 2>&1 &
 pid=$!

@@ -1,0 +1,34 @@
+#!/bin/sh
+# --tunnet=bridge:NAME: the tap joins an existing bridge that holds the
+# host's address, and the guest's ARP request and ping reach the host
+# through it; the tap is a port of the bridge while the guest runs.
+# timeout: 60
+. /tests/lib.sh
+need "$TESTGUEST" "the test guest"
+load_module tun
+load_module bridge
+ip link add lgbr0 type bridge || fail "cannot make a bridge"
+ip addr add 10.0.2.1/24 dev lgbr0 && ip link set lgbr0 up ||
+	fail "cannot configure the bridge"
+load_lg
+run_timeout 30 "$LAUNCHER" --tunnet=bridge:lgbr0:52:54:00:12:34:56 32 \
+	"$TESTGUEST" test=net >/tmp/out 2>/tmp/err &
+pid=$!
+i=0
+while [ -z "$(ls /sys/class/net/lgbr0/brif 2>/dev/null)" ] && [ $i -lt 50 ]; do
+	sleep 0.1; i=$((i + 1))
+done
+ports=$(ls /sys/class/net/lgbr0/brif 2>/dev/null)
+wait $pid
+rc=$?
+out=$(cat /tmp/out)
+echo "$out"; cat /tmp/err
+note "bridge ports while the guest ran: $ports"
+[ $rc -eq 0 ] || fail "lguest exited $rc: $(tail -3 /tmp/err)"
+expect_match "$ports" '^lguest[0-9]+$' "the bridge's ports"
+expect_match "$out" '^ok net-arp-reply$' "guest output"
+expect_match "$out" '^ok net-ping-reply$' "guest output"
+expect_no_match "$out" '^not ok' "guest output"
+ip link del lgbr0
+unload_lg
+exit 0

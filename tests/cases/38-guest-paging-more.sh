@@ -1,8 +1,8 @@
 #!/bin/sh
 # Shadow page tables, continued: all 64 MiB of guest RAM through the
 # guest's own page tables, twice, with a full flush between; and three
-# page-table entries the Host must refuse, each killing the guest with a
-# reason that names it.  No pin or shadow page may outlive its guest.
+# page-table entries and the PAE-only SET_PMD hypercall, which the Host
+# must refuse, each killing the guest with a reason that names it.  No pin or shadow page may outlive its guest.
 # timeout: 180
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
@@ -29,6 +29,7 @@ dies() { # TEST EXPECTED-STDERR-REGEX
 dies paging-pse '^lguest: bad page directory entry 0x400083 for 0x80000000: a 4 MB \(PSE\) page$'
 dies paging-beyond '^lguest: bad page table entry 0xf0000003 for 0x80000000: frame 0xf0000 is beyond guest memory$'
 dies paging-switcher "^lguest: SET_PTE for 0x[0-9a-f]+ in the Switcher's region\$"
+dies paging-set-pmd '^lguest: Bad hypercall 13$'
 expect_eq "$(stat pinned_pages)" 0 "pinned pages after the guests"
 expect_eq "$(stat shadow_pages)" 0 "shadow pages after the guests"
 unload_lg

@@ -7,6 +7,8 @@
 #   make check    build everything, then run the book checks and the QEMU
 #                 tests (tests/run.sh); ends with "N passed, N failed"
 #   make run      build everything and boot the test guest under QEMU
+#   make bench    boot the QEMU host and run the benchmarks; the report
+#                 lands in tests/out/bench-report.md
 #   make debug    start the QEMU host with its gdb stub (see tests/debug.sh)
 #   make clean    remove everything generated
 #
@@ -53,7 +55,7 @@ KDIR ?= $(shell [ -f $(KENV) ] && . ./$(KENV) && echo $$KDIR)
 CC32     := gcc -m32
 CFLAGS32 := -O2 -g -Wall -Wextra -Werror -static -I$(T)/include
 
-.PHONY: all tangle build book check run debug clean distclean kernel roots
+.PHONY: all tangle build book check run bench debug clean distclean kernel roots
 
 all: tangle
 	@$(MAKE) build book
@@ -131,6 +133,9 @@ check: all
 
 run: all
 	tests/run-guest.sh
+
+bench: all
+	tests/bench.sh
 
 debug: all
 	tests/debug.sh

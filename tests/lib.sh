@@ -112,3 +112,29 @@ expect_dmesg() { expect_match "$(dmesg)" "$1" "dmesg"; }
 # load_module NAME: modprobe a stock kernel module packed into the initramfs
 # (listed in tests/vm-modules).
 load_module() { modprobe "$1" || fail "modprobe $1 failed (is it in tests/vm-modules?)"; }
+
+# bad_block_driver TEST COMPLAINT: the test guest's block driver misbehaves
+# as test=TEST on a scratch disk.  The Launcher must print COMPLAINT (an
+# ERE for its one stderr line), mark the device DEVICE_NEEDS_RESET and keep
+# running; the guest resets the device, reads again ("ok bad-recovered-data")
+# and the disk file is unchanged.
+bad_block_driver() {
+	need "$TESTGUEST" "the test guest"
+	load_lg
+	disk=/tmp/disk.img
+	dd if=/dev/zero of=$disk bs=512 count=64 2>/dev/null
+	printf 'LGUEST-DISK' | dd of=$disk conv=notrunc 2>/dev/null
+	before=$(md5sum <$disk)
+	run_timeout 30 "$LAUNCHER" --block=$disk 32 "$TESTGUEST" test="$1" \
+		>/tmp/out 2>/tmp/err
+	rc=$?
+	out=$(cat /tmp/out)
+	echo "$out"; cat /tmp/err
+	[ $rc -eq 0 ] || fail "lguest exited $rc: $(cat /tmp/err)"
+	expect_match "$out" "^ok $1\$" "guest output"
+	expect_match "$out" '^ok bad-recovered-data$' "guest output"
+	expect_no_match "$out" '^not ok' "guest output"
+	expect_match "$(cat /tmp/err)" "$2" "lguest's complaint"
+	expect_eq "$(md5sum <$disk)" "$before" "the disk's checksum"
+	unload_lg
+}

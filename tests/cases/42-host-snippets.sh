@@ -6,8 +6,8 @@
 # addresses beyond RAM), and traps the guest handles itself through its own
 # interrupt table (reflected faults, LHREQ_TRAP, the virtual TS flag), and
 # virtual interrupts (the clock, LHREQ_IRQ while halted, irq_pending while
-# the guest has interrupts off), and the guest's own segments (bad
-# indexes, a segment pulled from under a live register, a forged TSS,
+# the guest has interrupts off, the frame reused at noirq_iret), and the
+# guest's own segments (bad indexes, a segment pulled from under a live register, a forged TSS,
 # thread-local storage), and shadow paging (two page directories, A and D
 # bits, SET_PTE, a refused large page).
 # Each must end the way the Host documents, and the Host must stay
@@ -58,6 +58,7 @@ try set_stack_bad '^dead: bad stack segment 0x68'
 try irq_timer '^dead: CRASH: handled$'
 try irq_launcher '^dead: CRASH: handled$'
 try irq_masked '^dead: CRASH: handled$'
+try noirq '^dead: CRASH: handled$'
 try gdt_index '^dead: too many gdt entries 40'
 try gdt_null_fs '^dead: CRASH: handled$'
 try gdt_tss '^dead: unhandled trap 11 at'

@@ -2,7 +2,8 @@
 # An idle guest costs the Host nothing: the test guest (test=halt) sits in
 # LHCALL_HALT while we measure the Launcher's processor time (user +
 # system, all threads, from /proc/PID/stat) over 3 seconds; then a line
-# typed on its console wakes it, through the console thread's LHREQ_IRQ.
+# typed on its console wakes it, through the console thread's LHREQ_IRQ;
+# and a halted guest's Launcher still dies promptly on SIGTERM.
 # Prints the numbers (clock ticks from /proc/PID/stat, and the run time
 # the scheduler counted for all its threads, /proc/PID/task/*/schedstat).
 # timeout: 60
@@ -45,5 +46,27 @@ expect_match "$(cat /tmp/halt.out)" '^ok halt-woken$' "guest output"
 expect_match "$(cat /tmp/halt.out)" '^ok halt-input-text$' "guest output"
 expect_no_match "$(cat /tmp/halt.out)" '^not ok' "guest output"
 [ $ms -le 150 ] || fail "a halted guest cost $ms ms of CPU in 3 s"
+# A signal ends the sleep too: a halted Launcher dies promptly on SIGTERM.
+: >/tmp/halt.out
+"$LAUNCHER" 32 "$TESTGUEST" test=halt </tmp/halt.in >/tmp/halt.out 2>&1 &
+pid=$!
+exec 3>/tmp/halt.in
+i=0
+until grep -q '^ok halt-start' /tmp/halt.out; do
+	i=$((i + 1))
+	[ $i -lt 100 ] || fail "the second guest never halted"
+	sleep 0.1
+done
+sleep 0.5
+kill -TERM $pid
+i=0
+while kill -0 $pid 2>/dev/null; do
+	i=$((i + 1))
+	[ $i -lt 30 ] || fail "SIGTERM did not end a halted guest in 3 s"
+	sleep 0.1
+done
+wait $pid
+echo "SIGTERM ended the halted guest (status $?) in about $((i * 100)) ms"
+exec 3>&-
 unload_lg
 exit 0

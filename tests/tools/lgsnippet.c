@@ -97,6 +97,14 @@ SNIPPET(irq_launcher, INIT GATE(irq_launcher, 33) "movl $0x200, 0x8000;"
 SNIPPET(irq_masked, INIT GATE(irq_masked, 33)
 	"1: cmpl $0, 0x8014; je 1b; movl $0x200, 0x8000;"
 	"movl $19, %eax; int $0x1f;" SAY("0x9300") "9:" SAY("0x9200"))
+/* The noirq_iret rule: the timer fires while the guest halts right
+ * before its "iret"; the Host must reuse the frame there, not push one. */
+SNIPPET(noirq, "movl $(0x1000 + 7f - s_noirq), 0x8560;" INIT GATE(noirq, 32)
+	"movl $0x200, 0x8000; pushl $0x202; pushl $0x61;"
+	"pushl $(0x1000 + 6f - s_noirq); movl %esp, %edi;"
+	"movl $9, %eax; movl $10000000, %ebx; int $0x1f;"
+	"movl $10, %eax; int $0x1f; 7: iret; 6:" SAY("0x9300")
+	"9: cmpl %edi, %esp; jne 8f;" SAY("0x9200") "8:" SAY("0x9300"))
 /* Segments: entry 20 (selector 0xA0), and the TLS entries 6-8. */
 #define GDT(n, lo, hi) "movl $18, %eax; movl $" #n ", %ebx; movl $" #lo \
 	", %ecx; movl $" #hi ", %edx; int $0x1f;"
@@ -162,7 +170,7 @@ static const struct { const char *name, *s, *e; } snippets[] = {
 	S(gdt_tss), S(gdt_pull_cs), S(tls), S(paging), S(paging_io),
 	S(paging_pse), S(paging_mmio), S(paging_pf), S(idt_ring0_int),
 	S(idt_ring0_trap), S(gdt_ring0), S(gdt_ring0_conforming),
-	S(iret_ring0), S(int_host), S(str),
+	S(iret_ring0), S(int_host), S(str), S(noirq),
 };
 
 int main(int argc, char **argv)

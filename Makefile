@@ -55,10 +55,28 @@ KDIR ?= $(shell [ -f $(KENV) ] && . ./$(KENV) && echo $$KDIR)
 CC32     := gcc -m32
 CFLAGS32 := -O2 -g -Wall -Wextra -Werror -static -I$(T)/include
 
-.PHONY: all tangle build book check run bench debug clean distclean kernel roots
+.PHONY: all deps tangle build book check run bench debug clean distclean kernel roots
 
-all: tangle
+all: deps tangle
 	@$(MAKE) build book
+
+# On a machine that lacks the tools (noweb, TeX, QEMU, 32-bit gcc support),
+# install them first: tests/install-deps.sh needs root.  Then make sure the
+# Debian kernel and its headers are in tests/cache (a no-op once they are).
+TOOLS := notangle noweave cpif latexmk pdflatex pdftotext qemu-system-i386 cpio
+deps:
+	@missing=; for t in $(TOOLS); do \
+	    command -v $$t >/dev/null || missing="$$missing $$t"; done; \
+	echo 'int main(void){return 0;}' | \
+	    gcc -m32 -static -x c -o /dev/null - 2>/dev/null || \
+	    missing="$$missing gcc-multilib"; \
+	if [ -n "$$missing" ]; then \
+	    echo "missing:$$missing; running tests/install-deps.sh"; \
+	    if [ "$$(id -u)" != 0 ]; then \
+	        echo "run it as root: sudo tests/install-deps.sh"; exit 1; fi; \
+	    tests/install-deps.sh; \
+	fi
+	@tests/fetch-kernel.sh | { grep -v 'nothing to do' || true; }
 
 tangle: $(T)/.stamp
 

@@ -14,6 +14,12 @@ for s in 3 5; do
 		</dev/null >/tmp/fpu$s.out 2>&1 &
 	eval pid$s=$!
 done
+sleep 1
+for s in 3 5; do
+	eval p=\$pid$s
+	note "seed $s: $(grep -h ctxt_switches /proc/$p/task/*/status |
+		awk '{ n += $2 } END { print n }') context switches so far"
+done
 wait $pid3; rc3=$?
 wait $pid5; rc5=$?
 for s in 3 5; do

@@ -138,3 +138,12 @@ bad_block_driver() {
 	expect_eq "$(md5sum <$disk)" "$before" "the disk's checksum"
 	unload_lg
 }
+
+# try_snippet NAME ERE: run the hand-written guest NAME of lgsnippet
+# (tests/tools/lgsnippet.c); its one-line verdict must match ERE.
+try_snippet() {
+	command -v lgsnippet >/dev/null || fail "lgsnippet is not built"
+	out=$(lgsnippet "$1" 2>&1) || fail "lgsnippet $1: $out"
+	expect_match "$out" "$2" "snippet $1"
+	echo "ok $1: $(echo "$out" | tr '\n' ' ')"
+}

@@ -4,16 +4,9 @@
 # directly by the processor) both run the handler at ring 1 in 0x61.
 # timeout: 60
 . /tests/lib.sh
-command -v lgsnippet >/dev/null || fail "lgsnippet is not built"
 load_lg
-# try NAME ERE: the snippet's one-line verdict matches ERE.
-try() {
-	out=$(lgsnippet "$1" 2>&1) || fail "lgsnippet $1: $out"
-	expect_match "$out" "$2" "snippet $1"
-	echo "ok $1: $(echo "$out" | tr '\n' ' ')"
-}
-try idt_ring0_int '^dead: CRASH: handled$'
-try idt_ring0_trap '^dead: CRASH: handled$'
-try bad_idt_type '^dead: bad IDT type 5 for vector 6'
+try_snippet idt_ring0_int '^dead: CRASH: handled$'
+try_snippet idt_ring0_trap '^dead: CRASH: handled$'
+try_snippet bad_idt_type '^dead: bad IDT type 5 for vector 6'
 unload_lg
 exit 0

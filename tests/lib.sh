@@ -147,3 +147,25 @@ try_snippet() {
 	expect_match "$out" "$2" "snippet $1"
 	echo "ok $1: $(echo "$out" | tr '\n' ' ')"
 }
+
+# wait_for_line FILE ERE SECS WHAT: wait until a line of FILE matches ERE,
+# at most SECS seconds; else fail with "WHAT" and FILE's contents.
+wait_for_line() {
+	_n=0
+	until grep -qE -- "$2" "$1" 2>/dev/null; do
+		_n=$((_n + 1))
+		[ $_n -lt $(($3 * 10)) ] || fail "$4: $(tail -5 "$1" 2>/dev/null)"
+		sleep 0.1
+	done
+}
+
+# wait_gone PID SECS WHAT: wait until process PID has exited, at most SECS
+# seconds; else fail with "WHAT".
+wait_gone() {
+	_n=0
+	while kill -0 "$1" 2>/dev/null; do
+		_n=$((_n + 1))
+		[ $_n -lt $(($2 * 10)) ] || fail "$3"
+		sleep 0.1
+	done
+}

@@ -13,20 +13,10 @@ for sig in INT TERM KILL; do
 	: >/tmp/spin.out        # not the last run's output: the shell may look first
 	sigdfl "$LAUNCHER" 32 "$TESTGUEST" test=spin >/tmp/spin.out 2>&1 &
 	pid=$!
-	i=0
-	until grep -q '^ok spin-start' /tmp/spin.out; do
-		i=$((i + 1))
-		[ $i -lt 100 ] || fail "the spinning guest never started"
-		sleep 0.1
-	done
+	wait_for_line /tmp/spin.out '^ok spin-start' 10 "the spinning guest never started"
 	sleep 1
 	kill -$sig $pid
-	i=0
-	while kill -0 $pid 2>/dev/null; do
-		i=$((i + 1))
-		[ $i -lt 50 ] || fail "SIG$sig did not stop the Launcher in 5s"
-		sleep 0.1
-	done
+	wait_gone $pid 5 "SIG$sig did not stop the Launcher in 5s"
 	wait $pid
 	note "SIG$sig: Launcher gone (status $?); $(grep -c heartbeat /tmp/spin.out) heartbeats"
 done

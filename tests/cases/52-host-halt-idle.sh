@@ -16,12 +16,7 @@ mkfifo /tmp/halt.in || fail "mkfifo"
 "$LAUNCHER" 32 "$TESTGUEST" test=halt </tmp/halt.in >/tmp/halt.out 2>&1 &
 pid=$!
 exec 3>/tmp/halt.in
-i=0
-until grep -q '^ok halt-start' /tmp/halt.out; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || fail "the guest never halted: $(cat /tmp/halt.out)"
-	sleep 0.1
-done
+wait_for_line /tmp/halt.out '^ok halt-start' 10 "the guest never halted"
 sleep 0.5
 cpu() { awk '{ print $14 + $15 }' /proc/$pid/stat; }
 run_us() { cat /proc/$pid/task/*/schedstat | awk '{ s += $1 } END { printf "%d\n", s / 1000 }'; }
@@ -30,12 +25,7 @@ sleep 3
 c1=$(cpu) r1=$(run_us)
 echo wake >&3
 exec 3>&-
-i=0
-while kill -0 $pid 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || fail "the guest did not wake up"
-	sleep 0.1
-done
+wait_gone $pid 10 "the guest did not wake up"
 wait $pid
 rc=$?
 cat /tmp/halt.out
@@ -51,20 +41,10 @@ expect_no_match "$(cat /tmp/halt.out)" '^not ok' "guest output"
 "$LAUNCHER" 32 "$TESTGUEST" test=halt </tmp/halt.in >/tmp/halt.out 2>&1 &
 pid=$!
 exec 3>/tmp/halt.in
-i=0
-until grep -q '^ok halt-start' /tmp/halt.out; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || fail "the second guest never halted"
-	sleep 0.1
-done
+wait_for_line /tmp/halt.out '^ok halt-start' 10 "the second guest never halted"
 sleep 0.5
 kill -TERM $pid
-i=0
-while kill -0 $pid 2>/dev/null; do
-	i=$((i + 1))
-	[ $i -lt 30 ] || fail "SIGTERM did not end a halted guest in 3 s"
-	sleep 0.1
-done
+wait_gone $pid 3 "SIGTERM did not end a halted guest in 3 s"
 wait $pid
 echo "SIGTERM ended the halted guest (status $?) in about $((i * 100)) ms"
 exec 3>&-

@@ -15,12 +15,7 @@ cpu() { awk '{ print $14 + $15 }' /proc/$pid/stat; }
 : >/tmp/spin.out
 taskset 2 "$LAUNCHER" 32 "$TESTGUEST" test=spin </dev/null >/tmp/spin.out 2>&1 &
 pid=$!
-i=0
-until grep -q '^ok spin-start' /tmp/spin.out; do
-	i=$((i + 1))
-	[ $i -lt 100 ] || fail "the spinning guest never started"
-	sleep 0.1
-done
+wait_for_line /tmp/spin.out '^ok spin-start' 10 "the spinning guest never started"
 l0=$(loc) c0=$(cpu)
 sleep 2
 l1=$(loc) c1=$(cpu)

@@ -169,3 +169,15 @@ wait_gone() {
 		sleep 0.1
 	done
 }
+
+# launcher_refuses ERE ARGS...: "lguest ARGS" exits non-zero with exactly
+# one line on stderr, "lguest: ..." matching ERE.
+launcher_refuses() {
+	_want=$1; shift
+	_err=$("$LAUNCHER" "$@" 2>&1 >/dev/null); _rc=$?
+	[ $_rc -ne 0 ] || fail "lguest $*: exit status 0"
+	_lines=$(printf '%s\n' "$_err" | wc -l)
+	[ "$_lines" -eq 1 ] || fail "lguest $*: $_lines lines on stderr: $_err"
+	expect_match "$_err" "^lguest: .*$_want" "lguest $*"
+	note "lguest $* -> $_err (exit $_rc)"
+}

@@ -15,28 +15,18 @@ printf '\177ELF\001\001\001\000\000\000\000\000\000\000\000\000\002\000\003\000\
 head -c 64 /dev/zero >>"$dir/badelf"
 mkdir "$dir/adir"
 
-# bad EXPECTED-REGEX ARGS...: lguest ARGS fails with one line matching it.
-bad() {
-	want=$1; shift
-	err=$("$LAUNCHER" "$@" 2>&1 >/dev/null); rc=$?
-	[ $rc -ne 0 ] || fail "lguest $*: exit status 0"
-	lines=$(printf '%s\n' "$err" | wc -l)
-	[ "$lines" -eq 1 ] || fail "lguest $*: $lines lines on stderr: $err"
-	expect_match "$err" "^lguest: .*$want" "lguest $*"
-	note "lguest $* -> $err (exit $rc)"
-}
-bad 'cannot open kernel.*No such file' 32 "$dir/missing"
-bad 'neither an ELF vmlinux nor a bzImage' 32 "$dir/text"
-bad 'not a 32-bit x86 executable' 32 "$dir/elf64"
-bad 'malformed ELF header' 32 "$dir/badelf"
-bad 'not a regular file' 32 "$dir/adir"
-bad 'at least 1 MiB' 0 "$dir/text"
-bad 'too large' 99999 "$dir/text"
-bad 'not a number' 12abc "$dir/text"
-bad "unknown option '--frobnicate'" --frobnicate 32 "$dir/text"
-bad "needs a value" 32 "$dir/text" --block
-bad 'need a memory size and a kernel' 
-bad 'need a memory size and a kernel' 32
+launcher_refuses 'cannot open kernel.*No such file' 32 "$dir/missing"
+launcher_refuses 'neither an ELF vmlinux nor a bzImage' 32 "$dir/text"
+launcher_refuses 'not a 32-bit x86 executable' 32 "$dir/elf64"
+launcher_refuses 'malformed ELF header' 32 "$dir/badelf"
+launcher_refuses 'not a regular file' 32 "$dir/adir"
+launcher_refuses 'at least 1 MiB' 0 "$dir/text"
+launcher_refuses 'too large' 99999 "$dir/text"
+launcher_refuses 'not a number' 12abc "$dir/text"
+launcher_refuses "unknown option '--frobnicate'" --frobnicate 32 "$dir/text"
+launcher_refuses "needs a value" 32 "$dir/text" --block
+launcher_refuses 'need a memory size and a kernel' 
+launcher_refuses 'need a memory size and a kernel' 32
 "$LAUNCHER" --help | grep -q '^usage: lguest' || fail "--help prints no usage"
 rm -rf "$dir"
 rmmod lg

@@ -7,22 +7,13 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 unload_lg
-bad() { # EXPECTED-REGEX ARGS...
-	want=$1; shift
-	err=$("$LAUNCHER" "$@" 2>&1 >/dev/null); rc=$?
-	[ $rc -ne 0 ] || fail "lguest $*: exit status 0"
-	lines=$(printf '%s\n' "$err" | wc -l)
-	[ "$lines" -eq 1 ] || fail "lguest $*: $lines lines on stderr: $err"
-	expect_match "$err" "^lguest: .*$want" "lguest $*"
-	note "lguest ${*%%test=*} -> $err (exit $rc)"
-}
-bad 'does not fit in 1 MiB' 1 "$TESTGUEST"
+launcher_refuses 'does not fit in 1 MiB' 1 "$TESTGUEST"
 head -c 1200000 /dev/zero >/tmp/big-initrd
-bad 'initrd .* does not fit above the kernel' --initrd=/tmp/big-initrd 2 "$TESTGUEST"
+launcher_refuses 'initrd .* does not fit above the kernel' --initrd=/tmp/big-initrd 2 "$TESTGUEST"
 rm -f /tmp/big-initrd
-bad 'cannot open initrd' --initrd=/nonexistent 8 "$TESTGUEST"
+launcher_refuses 'cannot open initrd' --initrd=/nonexistent 8 "$TESTGUEST"
 long=$(head -c 2100 /dev/zero | tr '\0' x)
-bad 'command line is too long' 8 "$TESTGUEST" "test=$long"
-bad 'is not a regular file or block device' --block=/dev/null 8 "$TESTGUEST"
-bad 'cannot open /dev/lguest' 8 "$TESTGUEST"
+launcher_refuses 'command line is too long' 8 "$TESTGUEST" "test=$long"
+launcher_refuses 'is not a regular file or block device' --block=/dev/null 8 "$TESTGUEST"
+launcher_refuses 'cannot open /dev/lguest' 8 "$TESTGUEST"
 exit 0

@@ -1,12 +1,14 @@
 #!/bin/sh
-# sgdt, sidt and str at ring 1 (the Switcher clears UMIP for the guest)
-# only reveal the Switcher's tables, which the guest cannot write: the
-# write to what sgdt showed is a page fault the guest must take itself,
-# and str names the guest's own TSS.
+# sgdt, sidt and str at ring 1 fault: the Switcher leaves UMIP on while a
+# guest runs, so each raises #GP(0), which the Host hands to the Launcher
+# as trap 13 with the instruction's bytes (a real Launcher then gives the
+# fault back to the guest).  No guest learns where the Switcher's tables
+# are.  The test guest's ring-3 program meets the same rule.
 # timeout: 60
 . /tests/lib.sh
 load_lg
-try_snippet sgdt_write '^dead: unhandled trap 14 at'
-try_snippet str '^dead: CRASH: handled$'
+try_snippet sgdt '^exit: trap 13 insn 0f 01 05'
+try_snippet sidt '^exit: trap 13 insn 0f 01 0d'
+try_snippet str '^exit: trap 13 insn 66 0f 00'
 unload_lg
 exit 0

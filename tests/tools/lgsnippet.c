@@ -44,11 +44,11 @@ SNIPPET(ldt, INIT "movl $4, %eax; movw %ax, %ds;" OFF)
 SNIPPET(int80, INIT "int $0x80;" OFF)
 SNIPPET(int3, INIT "int3;" OFF)
 SNIPPET(ud2, INIT "ud2")
-SNIPPET(sgdt_write, INIT "sgdt 0x9000; movl 0x9002, %ebx;"
-	"movl $0, (%ebx);" OFF)
-SNIPPET(switcher_write, INIT "sidt 0x9000; movl 0x9002, %ebx;"
-	"movl (%ebx), %eax; movl 4(%ebx), %edx; andl $0xffff0000, %edx;"
-	"movzwl %ax, %eax; orl %edx, %eax; movl $0, (%eax);" OFF)
+SNIPPET(sgdt, INIT "sgdt 0x9000;" OFF)
+SNIPPET(sidt, INIT "sidt 0x9000;" OFF)
+/* Writes to the address the test put in LG_TARGET (see main). */
+SNIPPET(target_write, INIT "movl 0x9700, %ebx; movl $0, (%ebx);" OFF)
+SNIPPET(target_read, INIT "movl 0x9700, %ebx; movl (%ebx), %eax;" OFF)
 SNIPPET(high, INIT "movl 0xfffff000, %eax;" OFF)
 SNIPPET(beyond, INIT "movl 0x200000, %eax;" OFF)
 SNIPPET(mmio, INIT "movl 0x100010, %eax;" OFF)
@@ -161,7 +161,7 @@ SNIPPET(set_stack_bad, INIT "movl $7, %eax; movl $0x68, %ebx;"
 static const struct { const char *name, *s, *e; } snippets[] = {
 #define S(n) { #n, s_##n, e_##n }
 	S(hypercalls), S(sysenter), S(ldt), S(int80), S(int3), S(ud2),
-	S(sgdt_write), S(switcher_write), S(high), S(beyond), S(mmio),
+	S(sgdt), S(sidt), S(target_write), S(target_read), S(high), S(beyond), S(mmio),
 	S(nt_ac_flags), S(trapflag), S(iopl), S(no_init), S(second_init),
 	S(bad_hcall), S(pgdir_bad), S(async), S(restart), S(touch), S(spin),
 	S(idt_ud2), S(idt_gp), S(trap_request), S(ts), S(fpu),
@@ -208,6 +208,9 @@ int main(int argc, char **argv)
 		*(uint32_t *)(mem + SCRATCH + 0x504 + 8 * j) = 0x00CFF300;
 	}
 	*(uint32_t *)(mem + SCRATCH + 0x600) = 0x1234;
+	if (getenv("LG_TARGET"))        /* an address for target_write */
+		*(uint32_t *)(mem + SCRATCH + 0x700) =
+			strtoul(getenv("LG_TARGET"), NULL, 0);
 	*(uint32_t *)(mem + 0xB600) = 0x5678;
 	uint32_t *pd_a = (void *)(mem + 0x20000), *pd_b = (void *)(mem + 0x23000);
 	pd_a[0] = pd_b[0] = 0x21000 | 7;        /* the first MiB, 1:1 */
@@ -265,9 +268,5 @@ int main(int argc, char **argv)
 			+ (t1.tv_nsec - t0.tv_nsec)) / 1e3 / NLOOPS);
 	if (!strcmp(argv[1], "fpu"))
 		printf("1 + 1 = %d\n", *(int32_t *)(mem + SCRATCH + 0x400));
-	if (!strcmp(argv[1], "sgdt_write"))
-		printf("guest saw GDTR base %#x limit %#x\n",
-		       *(uint32_t *)(mem + SCRATCH + 2),
-		       *(uint16_t *)(mem + SCRATCH));
 	return 0;
 }

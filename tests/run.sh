@@ -109,13 +109,17 @@ if [ ${#cases[@]} -gt 0 ]; then
 		echo "# started $(date -u +%FT%TZ), global timeout ${budget}s"
 	} >>"$log"
 	t0=$(date +%s.%N)
-	# QEMU writes into a FIFO that this shell reads line by line: every line
-	# goes to the log, results are printed as they come, and a watchdog kills
-	# QEMU when the VM stays silent past a deadline (a test hung the kernel).
-	fifo=$OUT/serial.fifo
-	rm -f "$fifo"; mkfifo "$fifo"
-	timeout -k 10 "$budget" "$QEMU" "${QEMU_ARGS[@]}" </dev/null >"$fifo" 2>&1 &
+	# QEMU writes the serial console into a plain file, which never blocks:
+	# QEMU's UART drops a character it cannot write after a few retries, so
+	# it must never wait for this (slow) shell.  tail follows the file into
+	# a FIFO that this shell reads line by line: every line goes to the log,
+	# results are printed as they come, and a watchdog kills QEMU when the
+	# VM stays silent past a deadline (a test hung the kernel).
+	raw=$OUT/serial.raw fifo=$OUT/serial.fifo
+	rm -f "$fifo"; mkfifo "$fifo"; : >"$raw"
+	timeout -k 10 "$budget" "$QEMU" "${QEMU_ARGS[@]}" </dev/null >"$raw" 2>&1 &
 	qpid=$!
+	tail -n +1 -s 0.2 -f --pid="$qpid" "$raw" >"$fifo" &
 	exec 3<"$fifo"
 	now() { date +%s; }
 	deadline=$(( $(now) + ${BOOT_TIMEOUT:-180} ))  # until @@BOOTED
@@ -160,7 +164,7 @@ if [ ${#cases[@]} -gt 0 ]; then
 	exec 3<&-
 	wait "$qpid"
 	qrc=$?
-	rm -f "$fifo"
+	rm -f "$fifo" "$raw"
 	t1=$(date +%s.%N)
 	echo "# QEMU exit status $qrc at $(date -u +%FT%TZ)" >>"$log"
 

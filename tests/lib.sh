@@ -113,6 +113,45 @@ expect_dmesg() { expect_match "$(dmesg)" "$1" "dmesg"; }
 # (listed in tests/vm-modules).
 load_module() { modprobe "$1" || fail "modprobe $1 failed (is it in tests/vm-modules?)"; }
 
+# run_guest SECS ARGS...: run "lguest ARGS" for at most SECS seconds, its
+# standard output in /tmp/out and $out, its standard error in /tmp/err;
+# both are shown, and $rc is its exit status.  (Into files, not $(...):
+# run_timeout's watchdog would hold a pipe open.)
+run_guest() {
+	_secs=$1; shift
+	run_timeout "$_secs" "$LAUNCHER" "$@" >/tmp/out 2>/tmp/err
+	rc=$?
+	out=$(cat /tmp/out)
+	echo "$out"; cat /tmp/err
+}
+
+# guest_passed [NAME...]: after run_guest, the Launcher exited 0, the guest
+# said "ok NAME" for each NAME, and no line says "not ok".
+guest_passed() {
+	[ $rc -eq 0 ] || fail "lguest exited $rc: $(tail -3 /tmp/err)"
+	for _t; do expect_match "$out" "^ok $_t\$" "guest output"; done
+	expect_no_match "$out" '^not ok' "guest output"
+}
+
+# guest_dies TEST ERE: "lguest 32 testguest test=TEST" exits 1 with ERE
+# matching its standard error, and the guest said no "not ok" before dying.
+# $out and $err hold what it printed.
+guest_dies() {
+	run_timeout 30 "$LAUNCHER" 32 "$TESTGUEST" "test=$1" >/tmp/out 2>/tmp/err
+	rc=$?
+	out=$(cat /tmp/out)
+	err=$(cat /tmp/err)
+	echo "$out"
+	note "test=$1: exit $rc, stderr: $err"
+	[ $rc -eq 1 ] || fail "test=$1: lguest exited $rc, expected 1"
+	expect_match "$err" "$2" "test=$1 stderr"
+	expect_no_match "$out" '^not ok' "test=$1 output"
+}
+
+# lg_stat NAME: the Host's counter NAME from debugfs.
+LG_STATS=/sys/kernel/debug/lguest/stats
+lg_stat() { awk -v n="$1" '$1 == n { print $2 }' "$LG_STATS"; }
+
 # bad_block_driver TEST COMPLAINT: the test guest's block driver misbehaves
 # as test=TEST on a scratch disk.  The Launcher must print COMPLAINT (an
 # ERE for its one stderr line), mark the device DEVICE_NEEDS_RESET and keep
@@ -125,15 +164,8 @@ bad_block_driver() {
 	dd if=/dev/zero of=$disk bs=512 count=64 2>/dev/null
 	printf 'LGUEST-DISK' | dd of=$disk conv=notrunc 2>/dev/null
 	before=$(md5sum <$disk)
-	run_timeout 30 "$LAUNCHER" --block=$disk 32 "$TESTGUEST" test="$1" \
-		>/tmp/out 2>/tmp/err
-	rc=$?
-	out=$(cat /tmp/out)
-	echo "$out"; cat /tmp/err
-	[ $rc -eq 0 ] || fail "lguest exited $rc: $(cat /tmp/err)"
-	expect_match "$out" "^ok $1\$" "guest output"
-	expect_match "$out" '^ok bad-recovered-data$' "guest output"
-	expect_no_match "$out" '^not ok' "guest output"
+	run_guest 30 --block=$disk 32 "$TESTGUEST" test="$1"
+	guest_passed "$1" bad-recovered-data
 	expect_match "$(cat /tmp/err)" "$2" "lguest's complaint"
 	expect_eq "$(md5sum <$disk)" "$before" "the disk's checksum"
 	unload_lg

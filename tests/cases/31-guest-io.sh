@@ -8,13 +8,8 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 load_lg
-run_timeout 30 "$LAUNCHER" 32 "$TESTGUEST" test=io >/tmp/out 2>&1
-rc=$?
-out=$(cat /tmp/out)
-echo "$out"
-[ $rc -eq 0 ] || fail "lguest exited $rc"
-expect_match "$out" '^ok io$' "guest output"
-expect_no_match "$out" '^not ok' "guest output"
+run_guest 30 32 "$TESTGUEST" test=io
+guest_passed io
 n=$(printf '%s\n' "$out" | grep -c '^ok ')
 [ "$n" -ge 30 ] || fail "only $n checks passed"
 unload_lg

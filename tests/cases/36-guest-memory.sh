@@ -6,11 +6,7 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 load_lg
-run_timeout 90 "$LAUNCHER" 64 "$TESTGUEST" test=memory >/tmp/out 2>&1
-rc=$?
-out=$(cat /tmp/out)
-echo "$out"
-[ $rc -eq 0 ] || fail "lguest exited $rc"
-expect_match "$out" '^ok memory$' "guest output"
+run_guest 90 64 "$TESTGUEST" test=memory
+guest_passed memory
 unload_lg
 exit 0

@@ -8,12 +8,7 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 load_lg
-run_timeout 40 "$LAUNCHER" 32 "$TESTGUEST" test=traps >/tmp/out 2>/tmp/err
-rc=$?
-out=$(cat /tmp/out)
-echo "$out"; cat /tmp/err
-[ $rc -eq 0 ] || fail "lguest exited $rc: $(cat /tmp/err)"
-expect_match "$out" '^ok traps$' "guest output"
-expect_no_match "$out" '^not ok' "guest output"
+run_guest 40 32 "$TESTGUEST" test=traps
+guest_passed traps
 unload_lg
 exit 0

@@ -7,12 +7,7 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 load_lg
-run_timeout 40 "$LAUNCHER" 32 "$TESTGUEST" test=user >/tmp/out 2>/tmp/err
-rc=$?
-out=$(cat /tmp/out)
-echo "$out"; cat /tmp/err
-[ $rc -eq 0 ] || fail "lguest exited $rc: $(cat /tmp/err)"
-expect_match "$out" '^ok user$' "guest output"
-expect_no_match "$out" '^not ok' "guest output"
+run_guest 40 32 "$TESTGUEST" test=user
+guest_passed user
 unload_lg
 exit 0

@@ -8,12 +8,8 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 load_lg
-run_timeout 30 "$LAUNCHER" 32 "$TESTGUEST" test=mmio >/tmp/out 2>/tmp/err
-rc=$?
-out=$(cat /tmp/out)
-echo "$out"; cat /tmp/err
-[ $rc -eq 0 ] || fail "lguest exited $rc: $(cat /tmp/err)"
-expect_no_match "$out" '^not ok' "guest output"
+run_guest 30 32 "$TESTGUEST" test=mmio
+guest_passed
 n=$(printf '%s\n' "$out" | grep -c '^ok mmio-')
 [ "$n" -ge 11 ] || fail "only $n mmio checks passed"
 expect_match "$out" '^# emerg_wr through memory$' "guest output"

@@ -8,14 +8,8 @@ load_lg
 disk=/tmp/disk.img
 dd if=/dev/zero of=$disk bs=512 count=64 2>/dev/null
 printf 'LGUEST-DISK' | dd of=$disk conv=notrunc 2>/dev/null
-run_timeout 30 "$LAUNCHER" --block=$disk 32 "$TESTGUEST" test=block \
-	>/tmp/out 2>/tmp/err
-rc=$?
-out=$(cat /tmp/out)
-echo "$out"; cat /tmp/err
-[ $rc -eq 0 ] || fail "lguest exited $rc: $(cat /tmp/err)"
-expect_no_match "$out" '^not ok' "guest output"
-expect_match "$out" '^ok block-verify$' "guest output"
+run_guest 30 --block=$disk 32 "$TESTGUEST" test=block
+guest_passed block-verify
 expect_match "$out" '^# block capacity 0x00000040$' "guest output"
 # sector 1 holds i*7+3 for i = 0..511: bytes 03 0a 11 18 ...
 got=$(dd if=$disk bs=1 skip=512 count=4 2>/dev/null | od -An -tx1 | tr -d ' ')

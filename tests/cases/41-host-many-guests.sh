@@ -23,9 +23,8 @@ while [ $n -lt 200 ]; do
 done
 t1=$(date +%s)
 free1=$(meminfo MemFree) slab1=$(meminfo Slab)
-STATS=/sys/kernel/debug/lguest/stats
-[ -r "$STATS" ] || fail "no $STATS"
-pinned=$(awk '$1 == "pinned_pages" { print $2 }' "$STATS")
+[ -r "$LG_STATS" ] || fail "no $LG_STATS"
+pinned=$(lg_stat pinned_pages)
 note "pinned pages after 200 guests: $pinned"
 expect_eq "$pinned" 0 "pinned pages"
 note "200 guests in $((t1 - t0)) s; MemFree $free0 -> $free1 kB, Slab $slab0 -> $slab1 kB"

@@ -19,6 +19,8 @@ try_snippet hypercalls '^dead: CRASH: Power down'
 try_snippet no_init '^dead: hypercall 2 before INIT'
 try_snippet second_init '^dead: already have lguest_data'
 try_snippet bad_hcall '^dead: Bad hypercall 99'
+# SET_PGD with an empty slot's key (all ones) finds no slot.
+try_snippet set_pgd_empty '^dead: CRASH: Power down'
 try_snippet pgdir_bad '^dead: bad page directory 0x123'
 try_snippet paging '^dead: unhandled trap 14 at 0x[0-9a-f]+ \(0x800600\)'
 try_snippet paging_io '^exit: trap 13 insn fa'

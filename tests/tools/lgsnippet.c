@@ -109,6 +109,11 @@ SNIPPET(noirq, "movl $(0x1000 + 7f - s_noirq), 0x8560;" INIT GATE(noirq, 32)
 #define GDT(n, lo, hi) "movl $18, %eax; movl $" #n ", %ebx; movl $" #lo \
 	", %ecx; movl $" #hi ", %edx; int $0x1f;"
 SNIPPET(gdt_index, INIT GDT(40, 0, 0) OFF)
+/* The guest's own code segment, cut down to 16 bytes under its feet. */
+SNIPPET(gdt_tiny_cs, INIT GDT(12, 0x00000010, 0x0040BB00) OFF)
+/* SET_PGD naming no page directory at all: an empty slot's key. */
+SNIPPET(set_pgd_empty, INIT "movl $15, %eax; movl $0xffffffff, %ebx;"
+	"xorl %ecx, %ecx; int $0x1f;" OFF)
 SNIPPET(gdt_null_fs, INIT GDT(20, 0x0000FFFF, 0x00CF9300)
 	"movl $0xA0, %eax; movw %ax, %fs; xorl %eax, %eax; int $0x1f;"
 	"movl $1, %fs:0x9400;" GDT(20, 0, 0) "movw %fs, %ax; testw %ax, %ax;"
@@ -161,7 +166,7 @@ SNIPPET(set_stack_bad, INIT "movl $7, %eax; movl $0x68, %ebx;"
 static const struct { const char *name, *s, *e; } snippets[] = {
 #define S(n) { #n, s_##n, e_##n }
 	S(hypercalls), S(sysenter), S(ldt), S(int80), S(int3), S(ud2),
-	S(sgdt), S(sidt), S(target_write), S(target_read), S(high), S(beyond), S(mmio),
+	S(gdt_tiny_cs), S(set_pgd_empty), S(sgdt), S(sidt), S(target_write), S(target_read), S(high), S(beyond), S(mmio),
 	S(nt_ac_flags), S(trapflag), S(iopl), S(no_init), S(second_init),
 	S(bad_hcall), S(pgdir_bad), S(async), S(restart), S(touch), S(spin),
 	S(idt_ud2), S(idt_gp), S(trap_request), S(ts), S(fpu),

@@ -2,8 +2,9 @@
 # /dev/lguest rejects malformed writes with the documented errors: short
 # writes, unknown and obsolete requests, bad INITIALIZE words, a second
 # INITIALIZE, the wrong vCPU, and a read() from a task other than the one
-# that initialised the guest.  The checks themselves are in
-# tests/tools/lgdev.c; each prints an ok/not ok line.
+# that initialised the guest (and GETREG, SETREG and TRAP from one).
+# The checks themselves are in tests/tools/lgdev.c; each prints an
+# ok/not ok line.
 . /tests/lib.sh
 insmod "$LG_KO" || fail "insmod failed"
 out=$(lgdev 2>&1); rc=$?

@@ -114,6 +114,22 @@ int main(void)
 	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
 	      "read() from another process: EPERM");
 
+	/* ...nor touch its registers or hand it traps; IRQs are fine. */
+	pid = fork();
+	if (pid == 0) {
+		uint32_t get[2] = { LHREQ_GETREG, LGUEST_REG_EAX };
+		uint32_t set[3] = { LHREQ_SETREG, LGUEST_REG_EAX, 1 };
+		uint32_t trap[2] = { LHREQ_TRAP, 13 };
+		uint32_t irq[2] = { LHREQ_IRQ, 1 };
+		_exit(put(fd, get, sizeof(get), 0, NULL) == EPERM &&
+		      put(fd, set, sizeof(set), 0, NULL) == EPERM &&
+		      put(fd, trap, sizeof(trap), 0, NULL) == EPERM &&
+		      put(fd, irq, sizeof(irq), 0, NULL) == 0 ? 0 : 1);
+	}
+	waitpid(pid, &status, 0);
+	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
+	      "GETREG, SETREG, TRAP from another process: EPERM; IRQ: 0");
+
 	close(fd);
 	printf("%d failed\n", failures);
 	return failures ? 1 : 0;

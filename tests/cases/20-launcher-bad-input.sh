@@ -2,7 +2,8 @@
 # The Launcher answers bad input with exactly one clear line on stderr and
 # a non-zero exit: missing file, a file that is neither ELF nor bzImage, an
 # ELF that is not an i386 executable, a malformed ELF header, a memory size
-# of 0, huge or not a number, an unknown flag, a flag without its value,
+# of 0, huge or not a number, an unknown flag (long, or short in a
+# cluster), a value for a flag that takes none, a flag without its value,
 # and no arguments at all.
 . /tests/lib.sh
 insmod "$LG_KO" || fail "insmod failed"
@@ -24,6 +25,8 @@ launcher_refuses 'at least 1 MiB' 0 "$dir/text"
 launcher_refuses 'too large' 99999 "$dir/text"
 launcher_refuses 'not a number' 12abc "$dir/text"
 launcher_refuses "unknown option '--frobnicate'" --frobnicate 32 "$dir/text"
+launcher_refuses "unknown option '-x'" -xv 32 "$dir/text"
+launcher_refuses "option '--verbose=3' takes no value" --verbose=3 32 "$dir/text"
 launcher_refuses "needs a value" 32 "$dir/text" --block
 launcher_refuses 'need a memory size and a kernel' 
 launcher_refuses 'need a memory size and a kernel' 32

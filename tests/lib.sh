@@ -152,6 +152,14 @@ guest_dies() {
 LG_STATS=/sys/kernel/debug/lguest/stats
 lg_stat() { awk -v n="$1" '$1 == n { print $2 }' "$LG_STATS"; }
 
+# make_disk: a fresh 32 KiB scratch disk in $disk (/tmp/disk.img), zero
+# but for "LGUEST-DISK" at its start.
+make_disk() {
+	disk=/tmp/disk.img
+	dd if=/dev/zero of=$disk bs=512 count=64 2>/dev/null
+	printf 'LGUEST-DISK' | dd of=$disk conv=notrunc 2>/dev/null
+}
+
 # bad_block_driver TEST COMPLAINT: the test guest's block driver misbehaves
 # as test=TEST on a scratch disk.  The Launcher must print COMPLAINT (an
 # ERE for its one stderr line), mark the device DEVICE_NEEDS_RESET and keep
@@ -160,9 +168,7 @@ lg_stat() { awk -v n="$1" '$1 == n { print $2 }' "$LG_STATS"; }
 bad_block_driver() {
 	need "$TESTGUEST" "the test guest"
 	load_lg
-	disk=/tmp/disk.img
-	dd if=/dev/zero of=$disk bs=512 count=64 2>/dev/null
-	printf 'LGUEST-DISK' | dd of=$disk conv=notrunc 2>/dev/null
+	make_disk
 	before=$(md5sum <$disk)
 	run_guest 30 --block=$disk 32 "$TESTGUEST" test="$1"
 	guest_passed "$1" bad-recovered-data

@@ -5,9 +5,7 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 load_lg
-disk=/tmp/disk.img
-dd if=/dev/zero of=$disk bs=512 count=64 2>/dev/null
-printf 'LGUEST-DISK' | dd of=$disk conv=notrunc 2>/dev/null
+make_disk
 "$LAUNCHER" --block=$disk 32 "$TESTGUEST" test=block-persist \
 	>/tmp/out 2>/tmp/err &
 pid=$!

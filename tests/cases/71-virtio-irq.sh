@@ -6,12 +6,7 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 load_lg
-run_timeout 30 "$LAUNCHER" --rng 32 "$TESTGUEST" test=irq >/tmp/out 2>/tmp/err
-rc=$?
-out=$(cat /tmp/out)
-echo "$out"; cat /tmp/err
-[ $rc -eq 0 ] || fail "lguest exited $rc: $(cat /tmp/err)"
-expect_match "$out" '^ok irq-delivered$' "guest output"
-expect_no_match "$out" '^not ok' "guest output"
+run_guest 30 --rng 32 "$TESTGUEST" test=irq
+guest_passed irq-delivered
 unload_lg
 exit 0

@@ -76,9 +76,11 @@ mkinitramfs() {
 	fi
 	[ -f "$TESTGUEST" ] && install -m 755 "$TESTGUEST" "$d/guests/testguest"
 	# Test tools (tests/tools/*.c): static i386 programs, on the VM's PATH.
+	# They are only compiled here: i386 code runs nowhere but in the VM.
 	for f in "$TESTS_DIR"/tools/*.c; do
 		[ -f "$f" ] || continue
-		gcc -m32 -static -O2 -Wall -Wextra -Werror -I"$TOP/tangle/include" \
+		gcc -m32 -static -O2 -pthread -Wall -Wextra -Werror \
+			-I"$TOP/tangle/include" -I"$TOP/tangle/launcher" \
 			-o "$d/bin/$(basename "$f" .c)" "$f" ||
 			{ echo "cannot build test tool $f" >&2; return 1; }
 	done

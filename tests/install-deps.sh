@@ -15,7 +15,7 @@ pkgs=(
 	# building
 	make gcc gcc-multilib bc
 	# the test harness
-	qemu-system-x86 cpio kmod xz-utils file
+	qemu-system-x86 cpio kmod xz-utils file strace
 )
 
 say() { echo "install-deps: $*"; }

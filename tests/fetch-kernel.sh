@@ -39,6 +39,12 @@ env_valid() {
 }
 
 mkdir -p "$cache"
+# The cache may be a symbolic link (shared by several work trees): name it
+# by its real path, the one written into kernel.env and the headers.
+cache=$(cd "$cache" && pwd -P)
+root=$cache/root
+debs=$cache/debs
+envfile=$cache/kernel.env
 # One fetch at a time (several harness runs may start together).
 exec 9>"$cache/.lock"
 flock 9

@@ -2,6 +2,11 @@
 # Sourced by bash scripts; not for the VM (that is lib.sh).
 #
 # Environment contract (all optional):
+#   HOST_FLAVOUR  the Debian kernel the VM boots as the Host: 686 (default;
+#               non-PAE, tests/cache/kernel.env) or 686-pae (PAE, HIGHMEM64G,
+#               tests/cache/kernel-686-pae.env).  686-pae changes two defaults:
+#               LG_KO is tangle/lguest-pae/lg.ko ("make pae") and QEMU_MEM is
+#               2048, so that the Host really has highmem.
 #   LG_KO       module to pack as /lg.ko            (default tangle/lguest/lg.ko)
 #   LAUNCHER    launcher to pack as /bin/lguest     (default tangle/launcher/lguest)
 #   TESTGUEST   guest to pack as /guests/testguest  (default tangle/guest/testguest)
@@ -13,14 +18,25 @@
 #   TEST_TIMEOUT   default per-test timeout in seconds (default 120)
 #   VM_TIMEOUT     global QEMU timeout in seconds (default: computed)
 #   QEMU        QEMU binary (default qemu-system-i386)
-#   QEMU_SMP, QEMU_MEM (default 2, 512), QEMU_CPU (default max,vendor=GenuineIntel)
+#   QEMU_SMP, QEMU_MEM (default 2, 512 or 2048), QEMU_CPU (default max,vendor=GenuineIntel)
 #   QEMU_APPEND extra kernel command line, QEMU_EXTRA extra QEMU arguments
 #   VM_MODULES  stock modules to pack (default: the names in tests/vm-modules)
 
 TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOP=$(cd "$TESTS_DIR/.." && pwd)
 OUT=${TESTS_OUT:-$TESTS_DIR/out}
-LG_KO=${LG_KO:-$TOP/tangle/lguest/lg.ko}
+HOST_FLAVOUR=${HOST_FLAVOUR:-686}
+case $HOST_FLAVOUR in
+686)	KERNEL_ENV=$TESTS_DIR/cache/kernel.env
+	LG_KO=${LG_KO:-$TOP/tangle/lguest/lg.ko}
+	QEMU_MEM=${QEMU_MEM:-512} ;;
+686-pae)
+	KERNEL_ENV=$TESTS_DIR/cache/kernel-686-pae.env
+	LG_KO=${LG_KO:-$TOP/tangle/lguest-pae/lg.ko}
+	QEMU_MEM=${QEMU_MEM:-2048} ;;
+*)	echo "HOST_FLAVOUR must be 686 or 686-pae, not '$HOST_FLAVOUR'" >&2
+	exit 2 ;;
+esac
 LAUNCHER=${LAUNCHER:-$TOP/tangle/launcher/lguest}
 TESTGUEST=${TESTGUEST:-$TOP/tangle/guest/testguest}
 GUESTS_DIR=${GUESTS_DIR:-$TOP/tangle/guest}
@@ -30,11 +46,13 @@ TEST_TIMEOUT=${TEST_TIMEOUT:-120}
 QEMU=${QEMU:-qemu-system-i386}
 export TOP
 
-# load_kernel_env: source tests/cache/kernel.env, fetching the kernel first
-# if needed (fetch-kernel.sh is a no-op when the cache is valid).
+# load_kernel_env: source the env file of HOST_FLAVOUR (tests/cache/kernel.env
+# for 686), fetching that kernel first if needed (fetch-kernel.sh is a no-op
+# when the cache is valid).
 load_kernel_env() {
-	"$TESTS_DIR/fetch-kernel.sh" >&2 || { echo "fetch-kernel.sh failed" >&2; exit 2; }
-	. "$TESTS_DIR/cache/kernel.env"
+	"$TESTS_DIR/fetch-kernel.sh" "$HOST_FLAVOUR" >&2 ||
+		{ echo "fetch-kernel.sh $HOST_FLAVOUR failed" >&2; exit 2; }
+	. "$KERNEL_ENV"
 }
 
 # header FILE KEY: value of a "# KEY: value" line in FILE's first 20 lines.
@@ -104,6 +122,7 @@ mkinitramfs() {
 	{
 		echo "MODE=$mode"
 		echo "TEST_TIMEOUT=$TEST_TIMEOUT"
+		echo "LG_KO_SRC='${LG_KO#$TOP/}'"
 		local q="'\\''"
 		echo "RUN_CMD='${runcmd//\'/$q}'"
 	} >"$d/etc/harness.conf"
@@ -116,7 +135,7 @@ mkinitramfs() {
 qemu_args() {
 	QEMU_ARGS=(
 		-cpu "${QEMU_CPU:-max,vendor=GenuineIntel}"
-		-smp "${QEMU_SMP:-2}" -m "${QEMU_MEM:-512}"
+		-smp "${QEMU_SMP:-2}" -m "$QEMU_MEM"
 		-nographic -no-reboot -nic none
 		-kernel "$KIMAGE" -initrd "$1"
 		-append "console=ttyS0 panic=-1 loglevel=5 ${QEMU_APPEND:-}"

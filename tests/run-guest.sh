@@ -8,7 +8,8 @@
 #        tests/run-guest.sh --shell          a shell in the VM instead (lg.ko loaded)
 # Environment: LGUEST_CMD replaces the default command "/bin/lguest 32
 # /guests/testguest"; RUN_TIMEOUT (seconds, default 600; 0 = none) bounds the
-# VM; and what tests/common.sh reads (LG_KO, LAUNCHER, TESTGUEST, QEMU_*).
+# VM; and what tests/common.sh reads (HOST_FLAVOUR, LG_KO, LAUNCHER, TESTGUEST,
+# QEMU_*).
 # In the VM: /lg.ko, /bin/lguest, /guests/, busybox.  Leave QEMU: Ctrl-A x.
 # The log of every run is kept in tests/out/logs/ (latest.log).
 # Exit status: the command's, or 1 if the VM never reported one.
@@ -21,12 +22,12 @@ case ${1:-} in
 --cmd) [ $# -ge 2 ] || { echo "run-guest.sh: --cmd needs an argument" >&2; exit 2; }
        cmd=$2; shift 2 ;;
 --shell) mode=debug; cmd=; shift ;;
--h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+-h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 esac
 for a in "$@"; do cmd="$cmd $(printf '%q' "$a")"; done
 
 missing=0
-[ -f "$LG_KO" ] || { echo "run-guest.sh: the module $LG_KO is not built yet (make it first: make tangle/lguest/lg.ko)" >&2; missing=1; }
+[ -f "$LG_KO" ] || { echo "run-guest.sh: the module $LG_KO is not built yet (make it first: make, or make pae for HOST_FLAVOUR=686-pae)" >&2; missing=1; }
 case " $cmd " in *" /bin/lguest "*)
 	[ -f "$LAUNCHER" ] || { echo "run-guest.sh: the launcher $LAUNCHER is not built yet" >&2; missing=1; } ;;
 esac
@@ -47,7 +48,7 @@ qemu_args "$initrd"
 log=$(new_log "$mode")
 echo "# $QEMU ${QEMU_ARGS[*]}" >>"$log"
 to=${RUN_TIMEOUT:-600}
-echo "booting QEMU to run: ${cmd:-a shell}  (log ${log#$TOP/}; Ctrl-A x quits QEMU${to:+; timeout ${to}s})" >&2
+echo "booting QEMU ($KVER, -m $QEMU_MEM) to run: ${cmd:-a shell}  (log ${log#$TOP/}; Ctrl-A x quits QEMU${to:+; timeout ${to}s})" >&2
 stdin=/dev/null
 [ -t 0 ] && stdin=/dev/stdin
 if [ "$to" = 0 ]; then

@@ -103,7 +103,7 @@ if [ ${#cases[@]} -gt 0 ]; then
 	log=$(new_log test)
 	res=$OUT/vm-results.txt
 	: >"$res"
-	echo "booting QEMU ($(du -k "$initrd" | cut -f1) KiB initramfs, ${#cases[@]} tests, global timeout ${budget}s; log ${log#$TOP/})" >&2
+	echo "booting QEMU ($KVER, -m $QEMU_MEM; $(du -k "$initrd" | cut -f1) KiB initramfs, ${#cases[@]} tests, global timeout ${budget}s; log ${log#$TOP/})" >&2
 	{
 		echo "# $QEMU ${QEMU_ARGS[*]}"
 		echo "# started $(date -u +%FT%TZ), global timeout ${budget}s"

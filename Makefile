@@ -42,7 +42,16 @@ ROOTS := \
 	lguest/interrupts_and_traps.c \
 	lguest/segments.c \
 	lguest/switcher_32.S \
+	launcher/launcher.h \
 	launcher/lguest.c \
+	launcher/pci.c \
+	launcher/mmio.c \
+	launcher/virtio.c \
+	launcher/virtqueue.c \
+	launcher/console.c \
+	launcher/block.c \
+	launcher/rng.c \
+	launcher/net.c \
 	guest/guest.lds \
 	guest/head.S \
 	guest/guest.c
@@ -99,6 +108,7 @@ $(T)/.stamp: lguest.nw Makefile
 # ---- phase two: things built from the tangled files -------------------
 
 MODSRC := $(filter lguest/% include/%,$(ROOTS))
+LAUNCHSRC := $(filter launcher/%,$(ROOTS))
 LAUNCHER := $(T)/launcher/lguest
 MODULE := $(T)/lguest/lg.ko
 GUEST := $(T)/guest/testguest
@@ -112,8 +122,9 @@ $(MODULE): $(addprefix $(T)/,$(MODSRC))
 	fi
 	$(MAKE) -C $(KDIR) M=$(CURDIR)/$(T)/lguest ARCH=x86 modules
 
-$(LAUNCHER): $(T)/launcher/lguest.c $(T)/include/lguest_abi.h
-	$(CC32) $(CFLAGS32) -o $@ $<
+# The Launcher: every launcher/*.c of the manifest, linked statically.
+$(LAUNCHER): $(addprefix $(T)/,$(LAUNCHSRC)) $(T)/include/lguest_abi.h
+	$(CC32) $(CFLAGS32) -o $@ $(addprefix $(T)/,$(filter %.c,$(LAUNCHSRC)))
 
 # The test guest: freestanding, no library, no SSE, linked at 1 MiB.
 GUESTFLAGS := -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdlib \

@@ -19,8 +19,10 @@ inject() {
 line=$(inject 'parse_options(argc, argv, &args);')
 [ -n "$line" ] || fail "could not find the Launcher line to break"
 mkdir -p "$tmp/t/launcher" "$tmp/t/include"
-notangle -t8 -L'#line %L "%F"%N' -Rlauncher/lguest.c "$tmp/lguest.nw" >"$tmp/t/launcher/lguest.c"
-notangle -t8 -L'#line %L "%F"%N' -Rinclude/lguest_abi.h "$tmp/lguest.nw" >"$tmp/t/include/lguest_abi.h"
+for r in $(make -s roots); do
+	case $r in launcher/*|include/*) ;; *) continue;; esac
+	notangle -t8 -L'#line %L "%F"%N' -R"$r" "$tmp/lguest.nw" >"$tmp/t/$r"
+done
 err=$(gcc -m32 -c -Wall -Werror -I"$tmp/t/include" -o /dev/null "$tmp/t/launcher/lguest.c" 2>&1) &&
 	fail "the broken Launcher compiled"
 expect_match "$err" "$tmp/lguest.nw:$line:[0-9]+: error" "gcc's error for the Launcher"

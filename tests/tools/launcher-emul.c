@@ -1,8 +1,9 @@
 /*
  * launcher-emul: the Launcher's loaders and its port/PCI emulation, run
  * natively inside the i386 test VM with no Host: this program includes
- * tangle/launcher/lguest.c (its main() renamed), loads the test guest into
- * guest memory, and then plays the guest's part on the emulated ports:
+ * every .c file of tangle/launcher/ (lguest.c's main() renamed), loads
+ * the test guest into guest memory, and then plays the guest's part on
+ * the emulated ports:
  * boot parameters, the PCI address register, the host bridge and console
  * headers, BAR sizing, the capability chain, the configuration window (an
  * emerg_wr write must print its character) and the writes that must be
@@ -13,6 +14,14 @@
 #define main launcher_main
 #include "lguest.c"
 #undef main
+#include "pci.c"
+#include "mmio.c"
+#include "virtio.c"
+#include "virtqueue.c"
+#include "console.c"
+#include "block.c"
+#include "rng.c"
+#include "net.c"
 
 static int fails;
 #define T(cond, ...) do { int good_ = (cond); \

@@ -130,7 +130,8 @@ $(GUEST): $(GUESTSRC) $(T)/guest/guest.lds $(T)/include/lguest_abi.h
 # noweave's pipeline, run by hand so that our own filter (the appendix "How
 # this book is made") takes the place of finduses: it marks a use of an
 # identifier only within the program that defines it, never in a string or
-# a comment, and tells each chunk its length.
+# a comment, and tells each chunk its length; after noidx, it sorts the
+# index of chunks.
 NWLIB  := $(or $(NWLIB),$(shell sed -n 's/^LIB=//p' \
 	"$$(command -v noweave)" 2>/dev/null),/usr/lib/noweb)
 FILTER := $(T)/book/weave-filter.py
@@ -141,7 +142,7 @@ book: tangle
 $(W)/book.tex: lguest.nw $(FILTER)
 	@mkdir -p $(W)
 	$(NWLIB)/markup $(NW) | python3 $(FILTER) | $(NWLIB)/noidx -delay | \
-	    $(NWLIB)/totex -delay | cpif $@
+	    python3 $(FILTER) --chunk-index | $(NWLIB)/totex -delay | cpif $@
 
 # The version and date on the title page: "git describe" and the date of
 # the last commit, or of lguest.nw when the tree differs from it or is no

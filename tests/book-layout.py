@@ -15,7 +15,8 @@ font.  Prints, as "key: value" lines:
   widest-code      right edge of the widest code line, pt from the text
                    block's left edge, and its page
   text-width       the text block's width, pt
-  code-overflows   code lines that end right of the text block
+  code-overflows   code lines that end right of the text block, and the
+                   pages they are on
   text-overflows   other text right of the text block (margin tags and
                    running heads excepted)
   short-pages      pages filled less than half, not counting the last page
@@ -141,7 +142,8 @@ def main():
     print("code-lines: %d" % code_lines)
     print("widest-code: %.1f pt (page %d)" % widest)
     print("text-width: %.1f pt" % tw)
-    print("code-overflows: %d" % len(code_over))
+    print("code-overflows: %d lines on %d pages"
+          % (len(code_over), len(set(n for n, _ in code_over))))
     print("text-overflows: %d" % len(text_over))
     print("short-pages: %d" % len(short))
     print("short-list: " + " ".join("%d(%d%%)" % (n, 100 * f)

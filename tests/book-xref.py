@@ -171,13 +171,13 @@ def main():
         quoted += bad
     index = set(k for k, _ in index_entries(tex, "nwindexdefn"))
     plain = set(re.sub(r"\\ \(.*", "", k) for k in index)
-    split = 0
+    split = []
     for ident, numbers in sorted(DEFINED.items()):
         scopes = set(frozenset(["include"]) if "include" in chunks[n][1]
                      else frozenset(chunks[n][1]) for n in numbers)
         if len(scopes) < 2:
             continue
-        split += 1
+        split.append(ident)
         tex_ident = ident.replace("_", "{\\_}")
         entries = [k for k in index if k.startswith(tex_ident + "\\ (")]
         if tex_ident in index or len(entries) != len(scopes):
@@ -190,9 +190,10 @@ def main():
             problems.append("%s is not in the index of identifiers" % ident)
     for p in problems:
         print(p)
+    print("split by program: " + " ".join(split))
     print("book-xref: %d chunks, %d uses of %d identifiers checked, %d "
           "names with one entry per program, %d problems"
-          % (len(chunks), uses, len(index), split, len(problems)))
+          % (len(chunks), uses, len(index), len(split), len(problems)))
     sys.exit(1 if problems else 0)
 
 

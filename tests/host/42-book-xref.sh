@@ -19,16 +19,17 @@ tmp=$(mktemp); trap 'rm -f "$tmp"' EXIT
 # %def'd NAME: some "@ %def" line of lguest.nw names NAME.
 defd() { grep -qE "^@ %def(.* )? ?$1( |\$)" lguest.nw; }
 want=
-for id in run_guest device vq; do
+for id in device vq; do
 	if defd "$id"; then want="$want $id"; else note "$id has no @ %def yet: not checked"; fi
 done
 out=$(python3 tests/book-xref.py "$tmp" weave/book.tex $want) ||
 	fail "$(echo "$out" | head -5 | tr '\n' ';') $(echo "$out" | tail -1)"
 echo "$out"
-if defd run_guest; then
+# run_guest is the example: the Host and the Launcher both define it.
+if echo "$out" | grep -qE '^split by program:.* run_guest( |$)'; then
 	for p in Host Launcher; do
 		grep -qF "\\nwixident{run{\\_}guest\\ ($p)}" weave/book.tex ||
 			fail "no index entry run_guest ($p)"
 	done
 fi
-note "$(echo "$out" | tail -1)"
+note "$(echo "$out" | tail -2 | tr '\n' ' ')"

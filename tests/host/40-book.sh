@@ -46,9 +46,14 @@ order=$(printf '%s' "$text" | python3 -c '
 import re, sys
 pages = sys.stdin.read().split("\f")
 first, caption = {}, {}
+num = r"[A-Z0-9]+\.[0-9]+"
 for n, page in enumerate(pages):
-    for m in re.finditer(r"Figure\s+([A-Z0-9]+\.[0-9]+)(:?)", page):
-        (caption if m.group(2) else first).setdefault(m.group(1), n)
+    if "List of Figures" in page or page.lstrip().startswith("Contents"):
+        continue
+    for m in re.finditer(r"[Ff]igures?\s+(%s(?:(?:,\s*|\s+and\s+)%s)*)(:?)"
+                         % (num, num), page):
+        for fig in re.findall(num, m.group(1)):
+            (caption if m.group(2) else first).setdefault(fig, n)
 for fig, n in sorted(caption.items()):
     if fig not in first:
         print("figure %s: no reference in the text" % fig)

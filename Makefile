@@ -4,6 +4,7 @@
 #                 weave and typeset book.pdf
 #   make tangle   only extract the sources into tangle/
 #   make book     only typeset book.pdf
+#   make book-stats  measure the book (pages, chunks, the widest code line)
 #   make check    build everything, then run the book checks and the QEMU
 #                 tests (tests/run.sh); ends with "N passed, N failed"
 #   make run      build everything and boot the test guest under QEMU
@@ -54,7 +55,8 @@ ROOTS := \
 	launcher/net.c \
 	guest/guest.lds \
 	guest/head.S \
-	guest/guest.c
+	guest/guest.c \
+	book/weave-filter.py
 
 # C, assembler and header roots get #line directives pointing back into
 # lguest.nw, so that compiler errors and gdb name lguest.nw:LINE.
@@ -67,7 +69,7 @@ KDIR ?= $(shell [ -f $(KENV) ] && . ./$(KENV) && echo $$KDIR)
 CC32     := gcc -m32
 CFLAGS32 := -O2 -g -Wall -Wextra -Werror -static -I$(T)/include
 
-.PHONY: all deps tangle build book check run bench debug clean distclean kernel roots pae
+.PHONY: all deps tangle build book book-stats check run bench debug clean distclean kernel roots pae FORCE
 
 all: deps tangle
 	@$(MAKE) build book
@@ -75,7 +77,8 @@ all: deps tangle
 # On a machine that lacks the tools (noweb, TeX, QEMU, 32-bit gcc support),
 # install them first: tests/install-deps.sh needs root.  Then make sure the
 # Debian kernel and its headers are in tests/cache (a no-op once they are).
-TOOLS := notangle noweave cpif latexmk pdflatex pdftotext qemu-system-i386 cpio
+TOOLS := notangle noweave cpif latexmk pdflatex pdftotext pdftohtml python3 \
+	qemu-system-i386 cpio
 deps:
 	@missing=; for t in $(TOOLS); do \
 	    command -v $$t >/dev/null || missing="$$missing $$t"; done; \
@@ -163,18 +166,44 @@ $(PAE_MODULE): $(addprefix $(T)/,$(MODSRC)) $(PAE_LINKS)
 
 # ---- the book ----------------------------------------------------------
 
-book: book.pdf
-	@:
+# noweave's pipeline, run by hand so that our own filter (the appendix "How
+# this book is made") takes the place of finduses: it marks a use of an
+# identifier only within the program that defines it, never in a string or
+# a comment, and tells each chunk its length; after noidx, it sorts the
+# index of chunks.
+NWLIB  := $(or $(NWLIB),$(shell sed -n 's/^LIB=//p' \
+	"$$(command -v noweave)" 2>/dev/null),/usr/lib/noweb)
+FILTER := $(T)/book/weave-filter.py
 
-$(W)/book.tex: lguest.nw
+book: tangle
+	@$(MAKE) book.pdf
+
+$(W)/book.tex: lguest.nw $(FILTER)
 	@mkdir -p $(W)
-	noweave -delay -index $(NW) | cpif $@
+	$(NWLIB)/markup $(NW) | python3 $(FILTER) | $(NWLIB)/noidx -delay | \
+	    python3 $(FILTER) --chunk-index | $(NWLIB)/totex -delay | cpif $@
 
-book.pdf: $(W)/book.tex $(wildcard figures/*)
+# The version and date on the title page: "git describe" and the date of
+# the last commit, or of lguest.nw when the tree differs from it or is no
+# git tree.  Written on every make, but by cpif: only a new version
+# typesets the book again.
+$(W)/version.tex: FORCE
+	@mkdir -p $(W)
+	@v=$$(git describe --always --dirty 2>/dev/null) || v=unknown; \
+	case $$v in *-dirty|unknown) d=$$(date -r lguest.nw +%F);; \
+	    *) d=$$(git log -1 --format=%cs);; esac; \
+	printf '\\newcommand{\\lgversion}{%s}\n\\newcommand{\\lgdate}{%s}\n' \
+	    "$$v" "$$d" | cpif $@
+
+book.pdf: $(W)/book.tex $(W)/version.tex $(wildcard figures/*)
 	cd $(W) && latexmk -pdf -interaction=nonstopmode -halt-on-error \
 	    -quiet book.tex >latexmk.out 2>&1 || \
 	    { tail -40 latexmk.out; exit 1; }
 	cp $(W)/book.pdf $@
+
+# Pages, figures, chunk sizes, the widest code line, short pages.
+book-stats: book
+	@tests/book-stats.sh
 
 # ---- running it ----------------------------------------------------------
 

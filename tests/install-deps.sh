@@ -9,9 +9,10 @@
 set -euo pipefail
 
 pkgs=(
-	# the book
+	# the book (python3 runs its weave filter and its layout checks)
 	noweb texlive-latex-base texlive-latex-recommended texlive-latex-extra
 	texlive-pictures texlive-fonts-recommended lmodern latexmk poppler-utils
+	python3
 	# building
 	make gcc gcc-multilib bc
 	# the test harness

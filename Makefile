@@ -42,7 +42,21 @@ ROOTS := \
 	launcher/lguest.c \
 	guest/guest.lds \
 	guest/head.S \
-	guest/guest.c
+	guest/guest.h \
+	guest/hcall.c \
+	guest/irq.c \
+	guest/paging.c \
+	guest/lib.c \
+	guest/console.c \
+	guest/tests.c \
+	guest/virtio.c \
+	guest/devtests.c \
+	guest/net.c \
+	guest/pagetests.c \
+	guest/traps.c \
+	guest/traptests.c \
+	guest/timer.c \
+	guest/main.c
 
 # C, assembler and header roots get #line directives pointing back into
 # lguest.nw, so that compiler errors and gdb name lguest.nw:LINE.
@@ -117,9 +131,11 @@ GUESTFLAGS := -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdlib \
 	-static -fno-pic -no-pie -fno-stack-protector -mgeneral-regs-only \
 	-fno-asynchronous-unwind-tables -fno-delete-null-pointer-checks \
 	-Wl,--build-id=none -I$(T)/include
-GUESTSRC := $(addprefix $(T)/guest/,head.S guest.c)
+# Its sources are every .S and .c root under guest/, in manifest order.
+GUESTSRC := $(addprefix $(T)/,$(filter guest/%.S guest/%.c,$(ROOTS)))
 
-$(GUEST): $(GUESTSRC) $(T)/guest/guest.lds $(T)/include/lguest_abi.h
+$(GUEST): $(GUESTSRC) $(T)/guest/guest.lds $(T)/guest/guest.h \
+		$(T)/include/lguest_abi.h
 	$(CC32) $(GUESTFLAGS) -T $(T)/guest/guest.lds -o $@ $(GUESTSRC)
 
 # ---- the book ----------------------------------------------------------

@@ -55,7 +55,21 @@ ROOTS := \
 	launcher/net.c \
 	guest/guest.lds \
 	guest/head.S \
-	guest/guest.c \
+	guest/guest.h \
+	guest/hcall.c \
+	guest/irq.c \
+	guest/paging.c \
+	guest/lib.c \
+	guest/console.c \
+	guest/tests.c \
+	guest/virtio.c \
+	guest/devtests.c \
+	guest/net.c \
+	guest/pagetests.c \
+	guest/traps.c \
+	guest/traptests.c \
+	guest/timer.c \
+	guest/main.c \
 	book/weave-filter.py
 
 # C, assembler and header roots get #line directives pointing back into
@@ -134,9 +148,11 @@ GUESTFLAGS := -O2 -g -Wall -Wextra -Werror -ffreestanding -nostdlib \
 	-static -fno-pic -no-pie -fno-stack-protector -mgeneral-regs-only \
 	-fno-asynchronous-unwind-tables -fno-delete-null-pointer-checks \
 	-Wl,--build-id=none -I$(T)/include
-GUESTSRC := $(addprefix $(T)/guest/,head.S guest.c)
+# Its sources are every .S and .c root under guest/, in manifest order.
+GUESTSRC := $(addprefix $(T)/,$(filter guest/%.S guest/%.c,$(ROOTS)))
 
-$(GUEST): $(GUESTSRC) $(T)/guest/guest.lds $(T)/include/lguest_abi.h
+$(GUEST): $(GUESTSRC) $(T)/guest/guest.lds $(T)/guest/guest.h \
+		$(T)/include/lguest_abi.h
 	$(CC32) $(GUESTFLAGS) -T $(T)/guest/guest.lds -o $@ $(GUESTSRC)
 
 # ---- opt-in: lg.ko for a PAE Host ----------------------------------------

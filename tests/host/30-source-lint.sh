@@ -17,6 +17,7 @@ incode { n++; if (length($0) > 80) problem("code line of " length($0) " columns"
 	else if (chap ~ /Launcher/) letter = "L"
 	else if (chap ~ /Host/) letter = "H"
 	else if (chap ~ /Switcher/) letter = "S"
+	else if (chap ~ /Devices/) letter = "D"
 	else if (chap ~ /Mastery/) letter = "M"
 }
 /^%/ { next }

@@ -22,8 +22,14 @@ fail() {
 	exit 1
 }
 
-# skip REASON: end the test early, counted as passed (say why).
-skip() { echo "SKIP: $*"; exit 0; }
+# skip REASON: end the test early as skipped (exit status 77), neither
+# passed nor failed; the reason lands in the "SKIP name: reason" line.
+# The harness sets SKIP_REASON_FILE for it.
+skip() {
+	echo "SKIP: $*"
+	[ -n "${SKIP_REASON_FILE:-}" ] && printf '%s\n' "$*" >"$SKIP_REASON_FILE"
+	exit 77
+}
 
 # expect_eq ACTUAL EXPECTED [WHAT]
 expect_eq() {

@@ -114,7 +114,7 @@ note_artifacts() {
 }
 
 # mkinitramfs OUTFILE MODE RUN_CMD CASEFILE...: build the VM's initramfs.
-# MODE is test, run or debug (see tests/vm/init).
+# MODE is test, run, debug or demo (see tests/vm/init).
 mkinitramfs() {
 	local outfile=$1 mode=$2 runcmd=$3; shift 3
 	local d=$OUT/initramfs.d
@@ -122,6 +122,7 @@ mkinitramfs() {
 	mkdir -p "$d"/{bin,sbin,etc,proc,sys,dev,tmp,run,root,guests,tests/cases,lib/modules}
 	cp "$BUSYBOX" "$d/bin/busybox"
 	install -m 755 "$TESTS_DIR/vm/init" "$d/init"
+	install -m 755 "$TESTS_DIR/vm/linux-demo" "$d/bin/linux-demo"
 	cp "$TESTS_DIR/lib.sh" "$d/tests/lib.sh"
 	local f
 	for f in "$@"; do cp "$f" "$d/tests/cases/"; done

@@ -8,6 +8,9 @@
 #   make check    build everything, then run the book checks and the QEMU
 #                 tests (tests/run.sh); ends with "N passed, N failed"
 #   make run      build everything and boot the test guest under QEMU
+#   make run-linux  build the module and the launcher, boot QEMU and give
+#                 the shell of a Linux guest under lguest (needs a guest
+#                 kernel: ../shared/linux-guest/ or LINUX_GUEST=...)
 #   make bench    boot the QEMU host and run the benchmarks; the report
 #                 lands in tests/out/bench-report.md
 #   make debug    start the QEMU host with its gdb stub (see tests/debug.sh)
@@ -83,7 +86,8 @@ KDIR ?= $(shell [ -f $(KENV) ] && . ./$(KENV) && echo $$KDIR)
 CC32     := gcc -m32
 CFLAGS32 := -O2 -g -Wall -Wextra -Werror -static -I$(T)/include
 
-.PHONY: all deps tangle build book book-stats check run bench debug clean distclean kernel roots pae FORCE
+.PHONY: all deps tangle build book book-stats check run run-linux bench debug \
+	clean distclean kernel roots pae FORCE
 
 all: deps tangle
 	@$(MAKE) build book
@@ -235,6 +239,14 @@ check: all
 
 run: all
 	tests/run-guest.sh
+
+# The Linux guest's shell.  Say at once if there is no guest kernel, before
+# installing or building anything; the book is not needed.
+run-linux:
+	@tests/run-linux.sh --check
+	@$(MAKE) deps tangle
+	@$(MAKE) build
+	@tests/run-linux.sh
 
 bench: all
 	tests/bench.sh

@@ -21,6 +21,9 @@
 #   QEMU_SMP, QEMU_MEM (default 2, 512 or 2048), QEMU_CPU (default max,vendor=GenuineIntel)
 #   QEMU_APPEND extra kernel command line, QEMU_EXTRA extra QEMU arguments
 #   VM_MODULES  stock modules to pack (default: the names in tests/vm-modules)
+#   LINUX_GUEST the Linux guest kernel: a directory holding bzImage and/or
+#               vmlinux, or one such file (default ../shared/linux-guest/
+#               beside the top of the tree); packed under /guests/linux/
 
 TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOP=$(cd "$TESTS_DIR/.." && pwd)
@@ -66,6 +69,59 @@ test_timeout() {
 	echo "$t"
 }
 
+# find_linux_guest: set LINUX_BZIMAGE and LINUX_VMLINUX to the Linux guest
+# kernels found (empty if none): $LINUX_GUEST if set (a directory, or one
+# kernel file whose kind is told by its first bytes), else bzImage and
+# vmlinux in ../shared/linux-guest/ beside the top of the tree.
+# LINUX_WHERE says where we looked, for messages.
+find_linux_guest() {
+	local where=${LINUX_GUEST:-$TOP/../shared/linux-guest} f
+	LINUX_BZIMAGE= LINUX_VMLINUX=
+	LINUX_WHERE=$where
+	if [ -d "$where" ]; then
+		[ -f "$where/bzImage" ] && LINUX_BZIMAGE=$(cd "$where" && pwd)/bzImage
+		[ -f "$where/vmlinux" ] && LINUX_VMLINUX=$(cd "$where" && pwd)/vmlinux
+	elif [ -f "$where" ]; then
+		f=$(cd "$(dirname "$where")" && pwd)/$(basename "$where")
+		if [ "$(head -c4 "$f" | od -An -c | tr -d ' ')" = '177ELF' ]; then
+			LINUX_VMLINUX=$f
+		else
+			LINUX_BZIMAGE=$f
+		fi
+	fi
+	return 0
+}
+
+# linux_missing_message: what to provide, and where, to run a Linux guest.
+linux_missing_message() {
+	cat <<EOF
+No Linux guest kernel: looked in ${LINUX_WHERE}.
+Provide an lguest guest kernel (Linux 4.9 built with CONFIG_LGUEST_GUEST,
+non-PAE; README.md, "Building a Linux guest kernel", says how) either as
+  ../shared/linux-guest/bzImage (or vmlinux), beside the top of this tree, or
+  LINUX_GUEST=/path/to/bzImage (a kernel file, or a directory holding
+  bzImage and/or vmlinux) in the environment.
+EOF
+}
+
+# mk_linux_initrd DIR OUTFILE: the Linux guest's initramfs: busybox, its
+# /init (tests/linux/init) and the programs already built into DIR/bin from
+# tests/linux/*.c, as a newc cpio archive.
+mk_linux_initrd() {
+	local bin=$1/bin out=$2 d=$OUT/linux-initrd.d f
+	rm -rf "$d"
+	mkdir -p "$d"/{bin,dev,etc,mnt,proc,root,run,sys,tmp}
+	cp "$BUSYBOX" "$d/bin/busybox"
+	install -m 755 "$TESTS_DIR/linux/init" "$d/init"
+	for f in "$TESTS_DIR"/linux/*.c; do
+		[ -f "$f" ] && cp "$bin/$(basename "$f" .c)" "$d/bin/"
+	done
+	echo 'root:x:0:0:root:/root:/bin/sh' >"$d/etc/passwd"
+	echo 'root:x:0:' >"$d/etc/group"
+	(cd "$d" && find . -print0 | LC_ALL=C sort -z |
+		cpio --null -o -H newc --owner=0:0 --quiet) >"$out"
+}
+
 # note_artifacts: say which of the built files exist (to stderr).
 note_artifacts() {
 	local f
@@ -76,7 +132,7 @@ note_artifacts() {
 }
 
 # mkinitramfs OUTFILE MODE RUN_CMD CASEFILE...: build the VM's initramfs.
-# MODE is test, run or debug (see tests/vm/init).
+# MODE is test, run, debug or demo (see tests/vm/init).
 mkinitramfs() {
 	local outfile=$1 mode=$2 runcmd=$3; shift 3
 	local d=$OUT/initramfs.d
@@ -84,6 +140,7 @@ mkinitramfs() {
 	mkdir -p "$d"/{bin,sbin,etc,proc,sys,dev,tmp,run,root,guests,tests/cases,lib/modules}
 	cp "$BUSYBOX" "$d/bin/busybox"
 	install -m 755 "$TESTS_DIR/vm/init" "$d/init"
+	install -m 755 "$TESTS_DIR/vm/linux-demo" "$d/bin/linux-demo"
 	cp "$TESTS_DIR/lib.sh" "$d/tests/lib.sh"
 	local f
 	for f in "$@"; do cp "$f" "$d/tests/cases/"; done
@@ -93,15 +150,25 @@ mkinitramfs() {
 		find "$GUESTS_DIR" -maxdepth 1 -type f -perm -u+x -exec cp {} "$d/guests/" \;
 	fi
 	[ -f "$TESTGUEST" ] && install -m 755 "$TESTGUEST" "$d/guests/testguest"
-	# Test tools (tests/tools/*.c): static i386 programs, on the VM's PATH.
-	# They are only compiled here: i386 code runs nowhere but in the VM.
-	for f in "$TESTS_DIR"/tools/*.c; do
+	# Test tools (tests/tools/*.c) and the Linux guest's programs
+	# (tests/linux/*.c, useful in the VM too): static i386 programs, on the
+	# VM's PATH.  They are only compiled here: i386 code runs nowhere but
+	# in the VM and its guests.
+	for f in "$TESTS_DIR"/tools/*.c "$TESTS_DIR"/linux/*.c; do
 		[ -f "$f" ] || continue
 		gcc -m32 -static -O2 -pthread -Wall -Wextra -Werror \
 			-I"$TOP/tangle/include" -I"$TOP/tangle/launcher" \
 			-o "$d/bin/$(basename "$f" .c)" "$f" ||
 			{ echo "cannot build test tool $f" >&2; return 1; }
 	done
+	# The Linux guest, when there is one: its kernels and an initramfs.
+	find_linux_guest
+	if [ -n "$LINUX_BZIMAGE$LINUX_VMLINUX" ]; then
+		mkdir -p "$d/guests/linux"
+		[ -n "$LINUX_BZIMAGE" ] && cp "$LINUX_BZIMAGE" "$d/guests/linux/bzImage"
+		[ -n "$LINUX_VMLINUX" ] && cp "$LINUX_VMLINUX" "$d/guests/linux/vmlinux"
+		mk_linux_initrd "$d" "$d/guests/linux/initrd.cpio"
+	fi
 	# Stock modules (and what they depend on), so modprobe works in the VM.
 	local mods=${VM_MODULES-$(sed 's/#.*//' "$TESTS_DIR/vm-modules" 2>/dev/null)}
 	local md=$d/lib/modules/$KVER m dep

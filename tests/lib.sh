@@ -22,8 +22,14 @@ fail() {
 	exit 1
 }
 
-# skip REASON: end the test early, counted as passed (say why).
-skip() { echo "SKIP: $*"; exit 0; }
+# skip REASON: end the test early as skipped (exit status 77), neither
+# passed nor failed; the reason lands in the "SKIP name: reason" line.
+# The harness sets SKIP_REASON_FILE for it.
+skip() {
+	echo "SKIP: $*"
+	[ -n "${SKIP_REASON_FILE:-}" ] && printf '%s\n' "$*" >"$SKIP_REASON_FILE"
+	exit 77
+}
 
 # expect_eq ACTUAL EXPECTED [WHAT]
 expect_eq() {
@@ -218,4 +224,105 @@ launcher_refuses() {
 	[ "$_lines" -eq 1 ] || fail "lguest $*: $_lines lines on stderr: $_err"
 	expect_match "$_err" "^lguest: .*$_want" "lguest $*"
 	note "lguest $* -> $_err (exit $_rc)"
+}
+
+# --- The Linux guest (VM only) -----------------------------------------------
+# The harness packs the Linux guest kernels it found (see tests/common.sh)
+# as /guests/linux/bzImage and /guests/linux/vmlinux, and the guest's
+# initramfs (tests/linux/init, busybox, tests/linux/*.c) as
+# /guests/linux/initrd.cpio.  Its /init runs /run.sh, prints
+# "@@GUEST-EXIT <status>" and powers the guest off.
+LINUX_DIR=/guests/linux
+LINUX_BASE_INITRD=$LINUX_DIR/initrd.cpio
+# The guest kernel's command line for a test: its console is the
+# Launcher's, and only warnings and worse are printed ("quiet").
+LINUX_CMDLINE="console=hvc0 quiet"
+# Lines of a Linux guest's console that fail a test (its kernel's
+# complaints), as in tests/vm/init.
+LINUX_BAD='BUG:|kernel BUG at|Oops|WARNING:|general protection fault|Kernel panic|soft lockup|hard LOCKUP|detected stall|blocked for more than|Bad page|list_add corruption|list_del corruption|double fault|stack-protector|unable to handle'
+
+# need_linux [bzImage|vmlinux]: skip the test unless a Linux guest kernel
+# (of that form; by default either, bzImage first) and its initramfs are
+# packed; $LINUX is the kernel's path.
+need_linux() {
+	for _k in ${1:-bzImage vmlinux}; do
+		if [ -f "$LINUX_DIR/$_k" ] && [ -f "$LINUX_BASE_INITRD" ]; then
+			LINUX=$LINUX_DIR/$_k
+			return 0
+		fi
+	done
+	[ -n "${1:-}" ] && [ -f "$LINUX_BASE_INITRD" ] &&
+		skip "no Linux guest $1 (only $(ls $LINUX_DIR | grep -v initrd); see README)"
+	skip "no Linux guest kernel (see README)"
+}
+
+# linux_initrd FILE: write to FILE an initramfs for the Linux guest whose
+# /run.sh is the script on our standard input: the guest's base archive
+# with a second one appended (the kernel unpacks both, in order).
+linux_initrd() {
+	_d=$1.d
+	rm -rf "$_d"; mkdir -p "$_d"
+	cat >"$_d/run.sh"
+	(cd "$_d" && echo run.sh | cpio -o -H newc 2>/dev/null) >"$1.tmp" ||
+		fail "cannot make the guest's initramfs"
+	cat "$LINUX_BASE_INITRD" "$1.tmp" >"$1"
+	rm -rf "$_d" "$1.tmp"
+}
+
+# run_linux SECS ARGS...: run_guest for a Linux guest: "lguest ARGS" for at
+# most SECS seconds; $out is its standard output without the console's
+# carriage returns (also in /tmp/out), $rc its exit status.  Shows the
+# output and the last lines of standard error (--verbose writes a lot).
+run_linux() {
+	run_guest "$@" >/dev/null
+	tr -d '\r' </tmp/out >/tmp/out.lf && mv /tmp/out.lf /tmp/out
+	out=$(cat /tmp/out)
+	echo "$out"; tail -20 /tmp/err
+}
+
+# linux_passed [FILE]: the Linux guest whose console output is in FILE
+# (default: $out of run_linux, with $rc) got to its /init, its /run.sh
+# exited 0, its kernel complained of nothing, and (without FILE) the
+# Launcher exited 0 when the guest powered off.
+linux_passed() {
+	if [ -n "${1:-}" ]; then _o=$(tr -d '\r' <"$1"); _w=$1
+	else
+		_o=$out _w="the guest"
+		[ $rc -eq 0 ] || fail "lguest exited $rc: $(tail -3 /tmp/err)"
+	fi
+	expect_match "$_o" '^@@GUEST-INIT ' "$_w: boot to /init"
+	expect_no_match "$_o" "$LINUX_BAD" "$_w: its kernel"
+	expect_match "$_o" '^@@GUEST-EXIT 0$' "$_w: /run.sh's status"
+}
+
+# linux_net_exchange OPTION: a Linux guest on the network given by the
+# Launcher's OPTION (--tunnet=...), as 10.0.2.2/24, pings 10.0.2.1 (the
+# VM), sends it 4 MiB over TCP and receives 4 MiB from it; both sides
+# check the data against the pattern it was made from.
+linux_net_exchange() {
+	rm -f /tmp/hold; mkfifo /tmp/hold
+	# busybox nc stops sending when its standard input ends and stops
+	# altogether when the other side's ends: the receiving side reads a
+	# FIFO it holds open itself, which never ends.
+	nc -l -p 5001 <>/tmp/hold >/tmp/from-guest &
+	_rx=$!
+	pattern 32 4M | nc -l -p 5002 &
+	linux_initrd /tmp/net.cpio <<'GUEST'
+set -e
+ping -c 3 10.0.2.1
+pattern 31 4M | nc 10.0.2.1 5001
+echo "guest: sent 4 MiB"
+mkfifo /tmp/hold
+echo "from the VM: $(nc 10.0.2.1 5002 <>/tmp/hold | sha256sum | cut -d' ' -f1)"
+GUEST
+	run_linux 180 "$1" --initrd=/tmp/net.cpio 64 $LINUX $LINUX_CMDLINE \
+		lgip=10.0.2.2/24
+	linux_passed
+	expect_match "$out" '^3 packets transmitted, 3 packets received' "ping"
+	wait_gone $_rx 10 "the VM's receiving nc did not finish"
+	pattern 31 4M | cmp - /tmp/from-guest ||
+		fail "the guest's 4 MiB arrived wrong"
+	_sum=$(pattern 32 4M | sha256sum | cut -d' ' -f1)
+	expect_match "$out" "^from the VM: $_sum\$" "the VM's 4 MiB in the guest"
+	rm -f /tmp/from-guest
 }

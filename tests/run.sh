@@ -1,8 +1,10 @@
 #!/bin/bash
 # run.sh — run the test suite: host-side tests (tests/host/*.sh) first, then
 # the VM tests (tests/cases/*.sh) inside one QEMU boot of the stock Debian 12
-# i386 kernel.  Prints "PASS name" / "FAIL name: reason" per test and, last,
-# "N passed, N failed".  Exits 0 iff at least one test ran and none failed.
+# i386 kernel.  Prints "PASS name" / "FAIL name: reason" / "SKIP name:
+# reason" per test, then "N skipped" and, last, "N passed, N failed".  A
+# skipped test (lib.sh's skip: exit status 77) is neither passed nor failed.
+# Exits 0 iff at least one test passed and none failed.
 #
 # Usage: tests/run.sh [-v] [--host-only|--vm-only] [PATTERN]
 #   PATTERN  only tests whose name (NN-name, no .sh) matches this shell glob
@@ -26,7 +28,7 @@ while [ $# -gt 0 ]; do
 done
 
 mkdir -p "$OUT"
-npass=0 nfail=0
+npass=0 nfail=0 nskip=0
 failed_names=()
 
 matches() { # NAME
@@ -36,6 +38,7 @@ matches() { # NAME
 }
 pass() { echo "PASS $1${2:+ ($2)}"; npass=$((npass + 1)); }
 failt() { echo "FAIL $1: $2"; nfail=$((nfail + 1)); failed_names+=("$1"); }
+skipt() { echo "SKIP $1: $2"; nskip=$((nskip + 1)); }
 indent() { sed 's/^/    | /'; }
 
 # show_failure NAME: print a failed VM test's output, its bad kernel lines
@@ -72,6 +75,8 @@ if [ $do_host = 1 ] && [ -d "$HOST_CASES_DIR" ]; then
 		secs=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1fs", b - a}')
 		if [ $rc = 0 ]; then
 			pass "$n" "host, $secs"
+		elif [ $rc = 77 ] && grep -q '^SKIP: ' "$log"; then
+			skipt "$n" "$(grep -m1 '^SKIP: ' "$log" | sed 's/^SKIP: //') (host)"
 		else
 			why="exit status $rc"
 			[ $rc = 124 ] && why="timeout after ${to}s"
@@ -153,8 +158,11 @@ if [ ${#cases[@]} -gt 0 ]; then
 			deadline=$(( $(now) + 60 ))
 			set -- $line
 			n=$2 st=$3; shift 3
-			if [ "$st" = PASS ]; then echo "PASS $n $*"
-			else echo "FAIL $n: $*"; fi ;;
+			case $st in
+			PASS) echo "PASS $n $*" ;;
+			SKIP) echo "SKIP $n: $*" ;;
+			*) echo "FAIL $n: $*" ;;
+			esac ;;
 		@@DONE*) deadline=$(( $(now) + 30 )) ;;
 		esac
 		case $line in
@@ -174,11 +182,13 @@ if [ ${#cases[@]} -gt 0 ]; then
 		r=$(grep -m1 "@@RESULT $n " "$res")
 		if [ -n "$r" ]; then
 			set -- $r; st=$4
-			if [ "$st" = PASS ]; then npass=$((npass + 1))
-			else
+			case $st in
+			PASS) npass=$((npass + 1)) ;;
+			SKIP) nskip=$((nskip + 1)) ;;
+			*)
 				nfail=$((nfail + 1)); failed_names+=("$n")
-				show_failure "$n"
-			fi
+				show_failure "$n" ;;
+			esac
 			continue
 		fi
 		if grep -q "@@START $n " "$res"; then
@@ -213,7 +223,11 @@ fi
 if [ ${#failed_names[@]} -gt 0 ]; then
 	echo "failed: ${failed_names[*]}" >&2
 fi
-[ $((npass + nfail)) = 0 ] &&
+if [ $((npass + nfail + nskip)) = 0 ]; then
 	echo "no tests ran${pattern:+ (none matches '$pattern')}: that counts as a failure" >&2
+elif [ $((npass + nfail)) = 0 ]; then
+	echo "every test was skipped: that counts as a failure" >&2
+fi
+echo "$nskip skipped"
 echo "$npass passed, $nfail failed"
 [ $nfail = 0 ] && [ $npass -gt 0 ]

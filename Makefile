@@ -69,6 +69,7 @@ ROOTS := \
 	guest/traps.c \
 	guest/traptests.c \
 	guest/timer.c \
+	guest/fuzz.c \
 	guest/main.c \
 	book/weave-filter.py
 

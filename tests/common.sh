@@ -21,6 +21,8 @@
 #   QEMU_SMP, QEMU_MEM (default 2, 512 or 2048), QEMU_CPU (default max,vendor=GenuineIntel)
 #   QEMU_APPEND extra kernel command line, QEMU_EXTRA extra QEMU arguments
 #   VM_MODULES  stock modules to pack (default: the names in tests/vm-modules)
+#   VM_ENV      names of variables to export, with their values, to the
+#               tests in the VM (make fuzz passes FUZZ_SEED and friends)
 
 TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOP=$(cd "$TESTS_DIR/.." && pwd)
@@ -125,6 +127,10 @@ mkinitramfs() {
 		echo "LG_KO_SRC='${LG_KO#$TOP/}'"
 		local q="'\\''"
 		echo "RUN_CMD='${runcmd//\'/$q}'"
+		local v
+		for v in ${VM_ENV:-}; do
+			printf 'export %s=%q\n' "$v" "${!v:-}"
+		done
 	} >"$d/etc/harness.conf"
 	(cd "$d" && find . -print0 | LC_ALL=C sort -z |
 		cpio --null -o -H newc --owner=0:0 --quiet) >"$outfile.tmp"

@@ -13,6 +13,9 @@
 #                 kernel: ../shared/linux-guest/ or LINUX_GUEST=...)
 #   make bench    boot the QEMU host and run the benchmarks; the report
 #                 lands in tests/out/bench-report.md
+#   make fuzz     the fuzzers of make check, for longer: SEED=n (default
+#                 from the clock), CALLS=n (default 1000000), MINUTES=n;
+#                 the report lands in tests/out/fuzz-report.md
 #   make debug    start the QEMU host with its gdb stub (see tests/debug.sh)
 #   make pae      (opt-in, not part of make or make check) build lg.ko for the
 #                 686-pae Host into tangle/lguest-pae/; run its VM tests with
@@ -72,6 +75,7 @@ ROOTS := \
 	guest/traps.c \
 	guest/traptests.c \
 	guest/timer.c \
+	guest/fuzz.c \
 	guest/main.c \
 	book/weave-filter.py
 
@@ -86,8 +90,8 @@ KDIR ?= $(shell [ -f $(KENV) ] && . ./$(KENV) && echo $$KDIR)
 CC32     := gcc -m32
 CFLAGS32 := -O2 -g -Wall -Wextra -Werror -static -I$(T)/include
 
-.PHONY: all deps tangle build book book-stats check run run-linux bench debug \
-	clean distclean kernel roots pae FORCE
+.PHONY: all deps tangle build book book-stats check run run-linux bench fuzz \
+	debug clean distclean kernel roots pae FORCE
 
 all: deps tangle
 	@$(MAKE) build book
@@ -250,6 +254,9 @@ run-linux:
 
 bench: all
 	tests/bench.sh
+
+fuzz: all
+	SEED="$(SEED)" CALLS="$(CALLS)" MINUTES="$(MINUTES)" tests/fuzz.sh
 
 debug: all
 	tests/debug.sh

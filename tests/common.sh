@@ -24,6 +24,8 @@
 #   LINUX_GUEST the Linux guest kernel: a directory holding bzImage and/or
 #               vmlinux, or one such file (default ../shared/linux-guest/
 #               beside the top of the tree); packed under /guests/linux/
+#   VM_ENV      names of variables to export, with their values, to the
+#               tests in the VM (make fuzz passes FUZZ_SEED and friends)
 
 TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 TOP=$(cd "$TESTS_DIR/.." && pwd)
@@ -192,6 +194,10 @@ mkinitramfs() {
 		echo "LG_KO_SRC='${LG_KO#$TOP/}'"
 		local q="'\\''"
 		echo "RUN_CMD='${runcmd//\'/$q}'"
+		local v
+		for v in ${VM_ENV:-}; do
+			printf 'export %s=%q\n' "$v" "${!v:-}"
+		done
 	} >"$d/etc/harness.conf"
 	(cd "$d" && find . -print0 | LC_ALL=C sort -z |
 		cpio --null -o -H newc --owner=0:0 --quiet) >"$outfile.tmp"

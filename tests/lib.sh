@@ -326,3 +326,69 @@ GUEST
 	expect_match "$out" "^from the VM: $_sum\$" "the VM's 4 MiB in the guest"
 	rm -f /tmp/from-guest
 }
+
+# fuzz_lives SEED CALLS HOSTILE [SECS [PER_LIFE]]: run the test guest's
+# fuzzer (test=fuzz, see the appendix of lguest.nw) life after life, seeds
+# SEED, SEED+1, ..., until its lives have made CALLS hypercalls in all (or
+# SECS seconds have passed, if SECS is given and not 0).  Each life makes
+# at most PER_LIFE calls (default: all that are left), with one hostile
+# step in about HOSTILE (0: none).  A
+# life must end cleanly ("ok fuzz"), or be killed by the Host with the
+# reason its last hostile step announced; a "not ok" line, another
+# reason, a hang or a crash of the Launcher fails the test, saying how to
+# reproduce it.  Sets fz_calls, fz_lives, fz_deaths, fz_seed (the next
+# seed) and leaves the normalised kill reasons, one a line, in
+# /tmp/fuzz-reasons.
+fuzz_lives() {
+	fz_seed=$1 _fz_want=$2 _fz_hostile=$3 _fz_secs=${4:-0} _fz_per=${5:-0}
+	fz_calls=0 fz_lives=0 fz_deaths=0
+	_fz_t0=$(date +%s)
+	: >/tmp/fuzz-reasons
+	while [ "$fz_calls" -lt "$_fz_want" ]; do
+		if [ "$_fz_secs" -gt 0 ] &&
+		   [ $(($(date +%s) - _fz_t0)) -ge "$_fz_secs" ]; then
+			break
+		fi
+		_fz_n=$((_fz_want - fz_calls))
+		[ "$_fz_per" -gt 0 ] && [ "$_fz_n" -gt "$_fz_per" ] && _fz_n=$_fz_per
+		_fz_args="test=fuzz seed=$fz_seed calls=$_fz_n hostile=$_fz_hostile"
+		_fz_repro="reproduce: lguest 32 testguest $_fz_args"
+		run_timeout 300 "$LAUNCHER" 32 "$TESTGUEST" $_fz_args \
+			>/tmp/fz.out 2>/tmp/fz.err
+		_fz_rc=$?
+		fz_lives=$((fz_lives + 1))
+		if grep -q '^not ok' /tmp/fz.out; then
+			grep '^not ok' /tmp/fz.out | head -5
+			fail "fuzz life $fz_seed: $(grep -m1 '^not ok' /tmp/fz.out); $_fz_repro"
+		fi
+		case $_fz_rc in
+		0)	_fz_n=$(sed -n 's/^# fuzz-done \([0-9]*\)$/\1/p' /tmp/fz.out)
+			[ -n "$_fz_n" ] && grep -q '^ok fuzz$' /tmp/fz.out ||
+				fail "fuzz life $fz_seed: exit 0 without finishing; $_fz_repro"
+			;;
+		1)	_fz_last=$(grep -v '^# fuzz-progress' /tmp/fz.out | tail -1)
+			_fz_why=$(sed -n 's/^lguest: //p' /tmp/fz.err | head -1)
+			_fz_n=$(echo "$_fz_last" | sed -n 's/^# fuzz-hostile \([0-9]*\) .*/\1/p')
+			_fz_expect=$(echo "$_fz_last" | sed -n 's/^# fuzz-hostile .* expect //p')
+			[ -n "$_fz_n" ] ||
+				fail "fuzz life $fz_seed died after a harmless step: '$_fz_why' (last line: $_fz_last); $_fz_repro"
+			case $_fz_why in
+			*"$_fz_expect"*) ;;
+			*) fail "fuzz life $fz_seed: killed with '$_fz_why', expected '$_fz_expect' (last line: $_fz_last); $_fz_repro" ;;
+			esac
+			fz_deaths=$((fz_deaths + 1))
+			echo "$_fz_why" | sed 's/0x[0-9a-f]*/N/g; s/[0-9][0-9]*/N/g' |
+				cut -c1-60 >>/tmp/fuzz-reasons
+			;;
+		124)	fail "fuzz life $fz_seed hung (no end in 300 s); $_fz_repro" ;;
+		*)	fail "fuzz life $fz_seed: lguest exited $_fz_rc: $(tail -2 /tmp/fz.err); $_fz_repro" ;;
+		esac
+		fz_calls=$((fz_calls + _fz_n))
+		fz_seed=$((fz_seed + 1))
+	done
+}
+
+# fuzz_report: the kill reasons of the last fuzz_lives, most common first.
+fuzz_report() {
+	sort /tmp/fuzz-reasons | uniq -c | sort -rn
+}

@@ -158,6 +158,9 @@ SNIPPET(gdt_ring0_conforming, INIT GDT(20, 0x0000FFFF, 0x00CF9F00)
 	CHECK_CS(0xA1))
 SNIPPET(iret_ring0, INIT "pushfl; pushl $0x50; pushl $0; iret;" OFF)
 SNIPPET(int_host, INIT "int $0xec;" OFF)
+/* int to a vector whose exception has an error code, through a gate of
+ * privilege 1: the exit stub must not be reachable (no error code). */
+SNIPPET(int_errcode, INIT GATE(int_errcode, 11) "int $11;" OFF "9:" OFF)
 SNIPPET(str, INIT "str %ax; cmpw $0x80, %ax; je 9f;" SAY("0x9300")
 	"9:" SAY("0x9200"))
 SNIPPET(set_stack_bad, INIT "movl $7, %eax; movl $0x68, %ebx;"
@@ -175,7 +178,7 @@ static const struct { const char *name, *s, *e; } snippets[] = {
 	S(gdt_tss), S(gdt_pull_cs), S(tls), S(paging), S(paging_io),
 	S(paging_pse), S(paging_mmio), S(paging_pf), S(idt_ring0_int),
 	S(idt_ring0_trap), S(gdt_ring0), S(gdt_ring0_conforming),
-	S(iret_ring0), S(int_host), S(str), S(noirq),
+	S(iret_ring0), S(int_host), S(int_errcode), S(str), S(noirq),
 };
 
 int main(int argc, char **argv)

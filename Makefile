@@ -11,8 +11,10 @@
 #   make run-linux  build the module and the launcher, boot QEMU and give
 #                 the shell of a Linux guest under lguest (needs a guest
 #                 kernel: ../shared/linux-guest/ or LINUX_GUEST=...)
-#   make bench    boot the QEMU host and run the benchmarks; the report
-#                 lands in tests/out/bench-report.md
+#   make bench    boot the QEMU host and run the benchmarks (the test guest,
+#                 and the Linux guest against the QEMU host's own kernel);
+#                 the report lands in tests/out/bench-report.md.
+#                 BENCH_BASELINE=OLD.md adds a before/after table
 #   make debug    start the QEMU host with its gdb stub (see tests/debug.sh)
 #   make pae      (opt-in, not part of make or make check) build lg.ko for the
 #                 686-pae Host into tangle/lguest-pae/; run its VM tests with

@@ -7,9 +7,12 @@
 # benchmark the guest stops and waits ("@@SNAP begin|end BENCH PASS @@" on
 # its console, "go" back on its input) while we read the Host's counters:
 # every file under /sys/kernel/debug/lguest (the global stats, and the
-# per-guest counters where the Host has them) and, in a second pass of one
-# repeat each ("count"), the hits of kprobes on the Host's exit paths
-# (they cost time, so the timed pass runs without them).  We print
+# per-guest counters where the Host has them) and, in a second pass
+# ("count"), the hits of kprobes on the Host's exit paths (they cost time,
+# so the timed pass runs without them).  The counting pass runs each
+# benchmark twice, once for LBENCH_MSEC and once ("count4") for four times
+# as long: the difference of the two is what the extra operations cost,
+# without lbench's start and the benchmark's setup.  We print
 #   LBENCH ENV BENCH REP VALUE UNIT OPS SECONDS      (from lbench)
 #   LBEXITS PASS BENCH COUNTER DELTA                 (non-zero deltas)
 # and tests/bench-report.py turns them into the report's tables.
@@ -35,7 +38,8 @@ KP=/sys/kernel/tracing
 # (deliver_trap, with a histogram by vector, its second argument, in
 # %dx: i386 kernels pass arguments in registers), interrupt deliveries
 # tried (try_deliver_interrupt), returns to the Launcher (lg_read), and
-# hypercalls by kind.  A function that cannot be probed is left out.
+# hypercalls by kind (guest_flush_tlb with a histogram of kernel_too).
+# A function that cannot be probed is left out.
 # tests/bench.sh reads lg.ko's debugging information for where the
 # trap number lies (lg->regs->trapnum, from lg in %ax) and passes it on
 # the VM's kernel command line as lbench_trap=+OFFSET(+OFFSET(%ax)); with
@@ -44,6 +48,7 @@ PROBES="lguest_arch_handle_trap do_hypercalls do_hcall demand_page
 deliver_trap try_deliver_interrupt lg_read guest_set_pte guest_set_pgd
 guest_flush_tlb guest_new_pagetable guest_load_tls load_guest_gdt_entry
 guest_set_stack guest_set_clockevent"
+HISTS="deliver_trap guest_flush_tlb lguest_arch_handle_trap"
 probes=
 probes_on() {
 	[ "${LBENCH_KPROBES:-1}" = 1 ] && [ -w $KP/kprobe_events ] ||
@@ -54,6 +59,7 @@ probes_on() {
 	for _p in $PROBES; do
 		case $_p in
 		deliver_trap) _a="num=%dx:u32" ;;
+		guest_flush_tlb) _a="num=%dx:u8" ;;
 		lguest_arch_handle_trap) _a=${lbench_trap:+num=$lbench_trap:u32} ;;
 		*) _a= ;;
 		esac
@@ -67,7 +73,8 @@ probes_on() {
 		fi
 	done
 	[ -n "$probes" ] || return 0
-	for _p in deliver_trap ${lbench_trap:+lguest_arch_handle_trap}; do
+	for _p in deliver_trap guest_flush_tlb \
+		  ${lbench_trap:+lguest_arch_handle_trap}; do
 		echo 'hist:keys=num' >$KP/events/lgbench/$_p/trigger 2>/dev/null ||
 			note "no histogram of $_p"
 	done
@@ -76,7 +83,7 @@ probes_on() {
 probes_off() {
 	[ -n "$probes" ] || return 0
 	echo 0 >$KP/events/lgbench/enable
-	for _p in deliver_trap lguest_arch_handle_trap; do
+	for _p in $HISTS; do
 		echo '!hist:keys=num' >$KP/events/lgbench/$_p/trigger 2>/dev/null
 	done
 	for _p in $probes; do echo "-:lgbench/$_p" >>$KP/kprobe_events; done
@@ -96,7 +103,7 @@ snapshot() {
 	done
 	[ -n "$probes" ] || return 0
 	awk '{ print "kprobe:" $1, $2 }' $KP/kprobe_profile
-	for _p in deliver_trap lguest_arch_handle_trap; do
+	for _p in $HISTS; do
 		awk -v p=$_p '/^\{ num:/ { gsub(/[{}]/, ""); print "hist:" p ":" $2, $4 }' \
 			$KP/events/lgbench/$_p/hist 2>/dev/null
 	done
@@ -124,6 +131,9 @@ for b in $BENCHES; do
 	snap begin $b count
 	lbench -e count -r 1 -t $MSEC $b || exit 1
 	snap end $b count
+	snap begin $b count4
+	lbench -e count4 -r 1 -t $((4 * MSEC)) $b || exit 1
+	snap end $b count4
 done
 GUEST
 } | linux_initrd /tmp/lbench.cpio
@@ -142,7 +152,7 @@ while IFS= read -r line; do
 	case $line in
 	"@@SNAP "*" @@")
 		set -- ${line#@@SNAP }
-		[ "$1 $3" = "begin count" ] && [ -z "$probes" ] && probes_on
+		case "$1 $3" in "begin count"*) [ -n "$probes" ] || probes_on ;; esac
 		snapshot >/tmp/snap.$1
 		[ $1 = end ] && deltas $3 $2
 		echo go >&3 ;;

@@ -359,13 +359,24 @@ def compare(old_path, new_path):
     for prefix, title in groups:
         keys = [k for k in list(old) + [k for k in new if k not in old]
                 if k.startswith(prefix) and not k.endswith(("/min", "/max"))]
+        if prefix == "exits/":
+            # By benchmark, all exits first; none where both are nought.
+            order = [c for c, _ in EXTRAS[:1] + CATEGORIES + EXTRAS[1:]]
+            rank = lambda k: (k.split("/")[1], order.index(k.split("/")[2])
+                              if k.split("/")[2] in order else 99)
+            keys = sorted((k for k in keys
+                           if abs(old.get(k) or 0) >= 0.0005
+                           or abs(new.get(k) or 0) >= 0.0005), key=rank)
+            keys.sort(key=lambda k: BENCH_ORDER.index(k.split("/")[1])
+                      if k.split("/")[1] in BENCH_ORDER else 99)
         if not keys:
             continue
         p("| %s | before | after | after/before |" % title)
         p("|---|---:|---:|---:|")
         for k in keys:
             a, b = old.get(k), new.get(k)
-            r = "%.2f" % (b / a) if a and b is not None else "--"
+            r = "%.2f" % (b / a) if a and a > 0 and b is not None \
+                and b >= 0 else "--"
             rng = ""
             if prefix in ("guest/", "native/"):
                 lo, hi = new.get(k + "/min"), new.get(k + "/max")

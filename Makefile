@@ -11,8 +11,10 @@
 #   make run-linux  build the module and the launcher, boot QEMU and give
 #                 the shell of a Linux guest under lguest (needs a guest
 #                 kernel: ../shared/linux-guest/ or LINUX_GUEST=...)
-#   make bench    boot the QEMU host and run the benchmarks; the report
-#                 lands in tests/out/bench-report.md
+#   make bench    boot the QEMU host and run the benchmarks (the test guest,
+#                 and the Linux guest against the QEMU host's own kernel);
+#                 the report lands in tests/out/bench-report.md.
+#                 BENCH_BASELINE=OLD.md adds a before/after table
 #   make fuzz     the fuzzers of make check, for longer: SEED=n (default
 #                 from the clock), CALLS=n (default 1000000), MINUTES=n;
 #                 the report lands in tests/out/fuzz-report.md

@@ -154,9 +154,18 @@ guest_dies() {
 	expect_no_match "$out" '^not ok' "test=$1 output"
 }
 
-# lg_stat NAME: the Host's counter NAME from debugfs.
+# lg_stat NAME [FILE]: the counter NAME of FILE, a file of "name value"
+# lines: by default the Host's totals in debugfs, else one of a guest's own
+# files, e.g. "$(lg_guest_dir $pid)/hypercalls".
 LG_STATS=/sys/kernel/debug/lguest/stats
-lg_stat() { awk -v n="$1" '$1 == n { print $2 }' "$LG_STATS"; }
+lg_stat() { awk -v n="$1" '$1 == n { print $2 }' "${2:-$LG_STATS}"; }
+
+# lg_guest_dir PID: the debugfs directory of the newest guest of the
+# Launcher with process ID PID (guests/PID-N), or nothing if it has none.
+LG_GUESTS=/sys/kernel/debug/lguest/guests
+lg_guest_dir() {
+	ls -d "$LG_GUESTS/$1"-* 2>/dev/null | sort -t- -k2 -n | tail -1
+}
 
 # make_disk: a fresh 32 KiB scratch disk in $disk (/tmp/disk.img), zero
 # but for "LGUEST-DISK" at its start.

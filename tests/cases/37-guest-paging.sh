@@ -6,7 +6,8 @@
 # changed once.  The Host's counters in debugfs must show the cache at
 # work on a workload that fits (hits >> misses), a bigger cache must hold
 # all eight processes, and every pin and shadow page must be gone once the
-# guest has exited.
+# guest has exited.  A running guest has counters of its own, in
+# guests/PID-N, which go when it does.
 # timeout: 240
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
@@ -40,5 +41,27 @@ h=$(lg_stat pgdir_hits) m=$(lg_stat pgdir_misses)
 note "paging with 16 shadow page directories: $h hits, $m misses"
 [ "$h" -ge $((m * 4)) ] || fail "a cache of 16: $h hits for $m misses"
 no_leaks "paging with a cache of 16"
+unload_lg
+# One guest's own counters, read while it runs (a spinning guest), and
+# gone with it.
+load_lg
+: >/tmp/spin.out
+"$LAUNCHER" 32 "$TESTGUEST" test=spin >/tmp/spin.out 2>&1 &
+pid=$!
+wait_for_line /tmp/spin.out '^ok spin-start' 10 "the spinning guest never started"
+dir=$(lg_guest_dir $pid)
+[ -n "$dir" ] || fail "no debugfs directory for the guest of Launcher $pid"
+for f in stats hypercalls traps exits limits; do
+	sed "s|^|# ${dir##*/}/$f: |" "$dir/$f"
+done
+expect_eq "$(lg_stat lguest_init "$dir/hypercalls")" 1 "LGUEST_INIT calls"
+[ "$(lg_stat 31 "$dir/traps")" -ge 1 ] || fail "no hypercall counted as trap 31"
+[ "$(lg_stat pinned_pages "$dir/stats")" -gt 0 ] || fail "no pinned pages"
+[ "$(lg_stat emulate "$dir/exits")" -gt 0 ] || fail "no exit to emulate"
+kill -KILL $pid
+wait_gone $pid 5 "SIGKILL did not stop the Launcher"
+wait $pid
+[ -e "$dir" ] && fail "$dir outlived its guest"
+no_leaks "the spinning guest"
 unload_lg
 exit 0

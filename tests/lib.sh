@@ -93,11 +93,16 @@ need() { [ -e "$1" ] || fail "${2:-$1} is not built ($1 missing)"; }
 # lg_loaded: is the lg module loaded?
 lg_loaded() { [ -d /sys/module/lg ]; }
 
-# load_lg [PARAMS...]: insmod /lg.ko (unloading it first if loaded).
+# load_lg [PARAMS...]: insmod /lg.ko (unloading it first if loaded).  The
+# kernel command line's "lg.NAME=VALUE" words come first, as modprobe would
+# pass them (QEMU_APPEND=lg.switcher_place=vmap runs a suite with the
+# Switcher in the vmalloc area); PARAMS given here win over them.
 load_lg() {
 	[ -f "$LG_KO" ] || fail "no $LG_KO in the initramfs (was tangle/lguest/lg.ko built?)"
 	lg_loaded && unload_lg
-	insmod "$LG_KO" "$@" || fail "insmod $LG_KO $* failed: $(dmesg | tail -5)"
+	# shellcheck disable=SC2046
+	insmod "$LG_KO" $(tr ' ' '\n' </proc/cmdline | sed -n 's/^lg\.//p') "$@" ||
+		fail "insmod $LG_KO $* failed: $(dmesg | tail -5)"
 	lg_loaded || fail "lg.ko inserted but /sys/module/lg is missing"
 }
 

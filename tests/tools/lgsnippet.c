@@ -49,6 +49,11 @@ SNIPPET(sidt, INIT "sidt 0x9000;" OFF)
 /* Writes to the address the test put in LG_TARGET (see main). */
 SNIPPET(target_write, INIT "movl 0x9700, %ebx; movl $0, (%ebx);" OFF)
 SNIPPET(target_read, INIT "movl 0x9700, %ebx; movl (%ebx), %eax;" OFF)
+/* Copies the three pages from LG_TARGET on (the Switcher's code, this
+ * CPU's register page and state page) to 0x30000, for LG_DUMP. */
+SNIPPET(dump3, INIT "movl 0x9700, %esi; movl $0x30000, %edi;"
+	"movl $3072, %ecx; cld; rep movsl;" OFF)
+SNIPPET(dr0, INIT "movl %dr0, %eax;" OFF)
 SNIPPET(high, INIT "movl 0xfffff000, %eax;" OFF)
 SNIPPET(beyond, INIT "movl 0x200000, %eax;" OFF)
 SNIPPET(mmio, INIT "movl 0x100010, %eax;" OFF)
@@ -169,7 +174,7 @@ SNIPPET(set_stack_bad, INIT "movl $7, %eax; movl $0x68, %ebx;"
 static const struct { const char *name, *s, *e; } snippets[] = {
 #define S(n) { #n, s_##n, e_##n }
 	S(hypercalls), S(sysenter), S(ldt), S(int80), S(int3), S(ud2),
-	S(gdt_tiny_cs), S(set_pgd_empty), S(sgdt), S(sidt), S(target_write), S(target_read), S(high), S(beyond), S(mmio),
+	S(gdt_tiny_cs), S(set_pgd_empty), S(sgdt), S(sidt), S(target_write), S(target_read), S(dump3), S(dr0), S(high), S(beyond), S(mmio),
 	S(nt_ac_flags), S(trapflag), S(iopl), S(no_init), S(second_init),
 	S(bad_hcall), S(pgdir_bad), S(async), S(restart), S(touch), S(spin),
 	S(idt_ud2), S(idt_gp), S(trap_request), S(ts), S(fpu),
@@ -276,5 +281,15 @@ int main(int argc, char **argv)
 			+ (t1.tv_nsec - t0.tv_nsec)) / 1e3 / NLOOPS);
 	if (!strcmp(argv[1], "fpu"))
 		printf("1 + 1 = %d\n", *(int32_t *)(mem + SCRATCH + 0x400));
+	if (getenv("LG_DUMP")) {        /* what dump3 copied, to a file */
+		FILE *f = fopen(getenv("LG_DUMP"), "w");
+
+		if (!f || fwrite(mem + 0x30000, 4096, 3, f) != 3 || fclose(f))
+			perror("lgsnippet: LG_DUMP");
+	}
+	if (getenv("LG_HOLD")) {        /* stay alive until killed */
+		fflush(stdout);
+		pause();
+	}
 	return 0;
 }

@@ -79,6 +79,8 @@ ROOTS := \
 	guest/timer.c \
 	guest/fuzz.c \
 	guest/main.c \
+	linux/lguest-guest.config \
+	linux/lguest-guest-pae.config \
 	book/weave-filter.py
 
 # C, assembler and header roots get #line directives pointing back into

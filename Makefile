@@ -19,6 +19,11 @@
 #                 from the clock), CALLS=n (default 1000000), MINUTES=n;
 #                 the report lands in tests/out/fuzz-report.md
 #   make debug    start the QEMU host with its gdb stub (see tests/debug.sh)
+#   make grade    list the graded labs (tests/labs/); make grade LAB=name
+#                 (or EX=M:NNN) builds the program and runs that lab's
+#                 grader in the QEMU host: "LAB name: K/N checks passed"
+#   make lab-start LAB=name  apply the lab's starting point to lguest.nw
+#                 (refuses if the work tree has uncommitted changes)
 #   make pae      (opt-in, not part of make or make check) build lg.ko for the
 #                 686-pae Host into tangle/lguest-pae/; run its VM tests with
 #                 HOST_FLAVOUR=686-pae tests/run.sh (see tests/README.md)
@@ -95,7 +100,7 @@ CC32     := gcc -m32
 CFLAGS32 := -O2 -g -Wall -Wextra -Werror -static -I$(T)/include
 
 .PHONY: all deps tangle build book book-stats check run run-linux bench fuzz \
-	debug clean distclean kernel roots pae FORCE
+	debug grade lab-start clean distclean kernel roots pae FORCE
 
 all: deps tangle
 	@$(MAKE) build book
@@ -264,6 +269,14 @@ fuzz: all
 
 debug: all
 	tests/debug.sh
+
+# The graded labs: the program only, not the book, then the grader.
+grade:
+	@if [ -z "$(LAB)$(EX)" ]; then tests/grade.sh; else \
+	    $(MAKE) deps tangle && $(MAKE) build && tests/grade.sh $(LAB)$(EX); fi
+
+lab-start:
+	@tests/lab-start.sh $(LAB)$(EX)
 
 clean:
 	rm -rf $(T) $(W) book.pdf tests/out

@@ -36,7 +36,7 @@ ROWS = [
          "H:810, D:200"),
         ("14", "page fault", "H:710"),
         ("31", "hypercall (\\texttt{int \\$0x1f})", "H:600"),
-        ("128", "system call (\\texttt{int \\$0x80}), reflected", "H:820"),
+        ("128", "system call (\\texttt{int \\$0x80}), reflected", "H:820, S:640"),
         ("236", "the Host's timer interrupt", "S:610"),
         ("253", "the Host's rescheduling interrupt", "S:610"),
     ]),

@@ -43,7 +43,7 @@ fi
 note_artifacts
 mkdir -p "$OUT"
 initrd=$OUT/initramfs-debug.cpio
-mkinitramfs "$initrd" "$mode" "$cmd"
+mkinitramfs "$initrd" "$mode" "$cmd" || exit 2
 QEMU_APPEND="nokaslr ${QEMU_APPEND:-}"
 port=${GDB_PORT:-1234}
 QEMU_EXTRA="-gdb tcp:127.0.0.1:$port $stop ${QEMU_EXTRA:-}"

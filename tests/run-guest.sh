@@ -43,7 +43,7 @@ load_kernel_env
 note_artifacts
 mkdir -p "$OUT"
 initrd=$OUT/initramfs-run.cpio
-mkinitramfs "$initrd" "$mode" "$cmd"
+mkinitramfs "$initrd" "$mode" "$cmd" || exit 2
 qemu_args "$initrd"
 log=$(new_log "$mode")
 echo "# $QEMU ${QEMU_ARGS[*]}" >>"$log"

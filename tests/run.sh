@@ -112,7 +112,10 @@ if [ ${#cases[@]} -gt 0 ]; then
 		export LAB_VARIANTS=$OUT/labs
 	fi
 	initrd=$OUT/initramfs-test.cpio
-	mkinitramfs "$initrd" test "" "${cases[@]}"
+	mkinitramfs "$initrd" test "" "${cases[@]}" || {
+		echo "building the VM's initramfs failed: no tests run" >&2
+		exit 1
+	}
 	qemu_args "$initrd"
 	budget=60
 	for f in "${cases[@]}"; do budget=$((budget + $(test_timeout "$f") + 5)); done

@@ -3,7 +3,8 @@
 # LHCALL_HALT while we measure the Launcher's processor time (user +
 # system, all threads, from /proc/PID/stat) over 3 seconds; then a line
 # typed on its console wakes it, through the console thread's LHREQ_IRQ;
-# and a halted guest's Launcher still dies promptly on SIGTERM.
+# a halted guest's Launcher still dies promptly on SIGTERM; and a line
+# already there when the guest starts (a file as input) wakes it too.
 # Prints the numbers (clock ticks from /proc/PID/stat, and the run time
 # the scheduler counted for all its threads, /proc/PID/task/*/schedstat).
 # timeout: 60
@@ -48,5 +49,15 @@ wait_gone $pid 3 "SIGTERM did not end a halted guest in 3 s"
 wait $pid
 echo "SIGTERM ended the halted guest (status $?) in about $((i * 100)) ms"
 exec 3>&-
+# A line that is there before the guest halts (a file as its input) must
+# wake it too: its interrupt may arrive before the guest's first halt.
+printf 'wake\n' >/tmp/halt.file
+# (The redirection is inside: a background job's input is /dev/null.)
+run_timeout 30 sh -c 'exec "$0" 32 "$1" test=halt </tmp/halt.file' \
+	"$LAUNCHER" "$TESTGUEST" >/tmp/halt.out 2>&1
+rc=$?
+cat /tmp/halt.out
+[ $rc -eq 0 ] || fail "with its input there from the start, lguest exited $rc (124: the guest halted for ever)"
+expect_match "$(cat /tmp/halt.out)" '^ok halt-input-text$' "guest output, input from a file"
 unload_lg
 exit 0

@@ -134,7 +134,7 @@ static void fuzz_write(uint32_t *s, int checked)
 
 	for (i = 0; i < 17; i++)
 		w[i] = word(s);
-	req = below(s, 4) ? below(s, 9) : word(s);
+	req = below(s, 4) ? below(s, 11) : word(s);
 	w[0] = req;
 	if (req == LHREQ_INITIALIZE && below(s, 2)) {
 		w[1] = (uint32_t)(uintptr_t)r.mem;
@@ -164,7 +164,10 @@ static void fuzz_write(uint32_t *s, int checked)
 	if ((req == LHREQ_GETREG && n != 8) || (req == LHREQ_SETREG && n != 12)
 	    || ((req == LHREQ_IRQ || req == LHREQ_TRAP) && n != 0) ||
 	    req == LHREQ_GETDMA || req == LHREQ_BREAK || req == LHREQ_EVENTFD
-	    || req > LHREQ_TRAP)
+	    || (req == LHREQ_EXITREGS && n != 4) ||
+	    (req == LHREQ_SETREGS &&
+	     (w[1] > 17 || n != (ssize_t)(2 + 2 * w[1]) * 4))
+	    || req > LHREQ_SETREGS)
 		bad("request %u len %u succeeded with %ld", req, len, n);
 	if (checked && req >= LHREQ_GETREG && req != LHREQ_IRQ &&
 	    r.owner != tid())

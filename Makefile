@@ -1,7 +1,8 @@
 # Makefile for lguest: everything is generated from lguest.nw.
 #
-#   make          tangle, build lg.ko, the launcher and the test guest,
-#                 weave and typeset book.pdf
+#   make          tangle, build lg.ko (twice: for the 686 and the 686-pae
+#                 Host kernels), the launcher and the test guest, weave and
+#                 typeset book.pdf
 #   make tangle   only extract the sources into tangle/
 #   make book     only typeset book.pdf
 #   make book-stats  measure the book (pages, chunks, the widest code line)
@@ -19,9 +20,9 @@
 #                 from the clock), CALLS=n (default 1000000), MINUTES=n;
 #                 the report lands in tests/out/fuzz-report.md
 #   make debug    start the QEMU host with its gdb stub (see tests/debug.sh)
-#   make pae      (opt-in, not part of make or make check) build lg.ko for the
-#                 686-pae Host into tangle/lguest-pae/; run its VM tests with
-#                 HOST_FLAVOUR=686-pae tests/run.sh (see tests/README.md)
+#   make pae      only build lg.ko for the 686-pae Host, into
+#                 tangle/lguest-pae/ (make does it too); run its VM tests
+#                 with HOST_FLAVOUR=686-pae tests/run.sh (see tests/README.md)
 #   make clean    remove everything generated
 #
 # The build runs in two phases: first the tangle (which uses cpif, so a
@@ -116,6 +117,7 @@ deps:
 	    tests/install-deps.sh; \
 	fi
 	@tests/fetch-kernel.sh | { grep -v 'nothing to do' || true; }
+	@tests/fetch-kernel.sh 686-pae | { grep -v 'nothing to do' || true; }
 
 tangle: $(T)/.stamp
 
@@ -139,8 +141,10 @@ LAUNCHSRC := $(filter launcher/%,$(ROOTS))
 LAUNCHER := $(T)/launcher/lguest
 MODULE := $(T)/lguest/lg.ko
 GUEST := $(T)/guest/testguest
+PAE := $(T)/lguest-pae
+PAE_MODULE := $(PAE)/lg.ko
 
-build: $(MODULE) $(LAUNCHER) $(GUEST)
+build: $(MODULE) $(PAE_MODULE) $(LAUNCHER) $(GUEST)
 	@:
 
 $(MODULE): $(addprefix $(T)/,$(MODSRC))
@@ -165,22 +169,18 @@ $(GUEST): $(GUESTSRC) $(T)/guest/guest.lds $(T)/guest/guest.h \
 		$(T)/include/lguest_abi.h
 	$(CC32) $(GUESTFLAGS) -T $(T)/guest/guest.lds -o $@ $(GUESTSRC)
 
-# ---- opt-in: lg.ko for a PAE Host ----------------------------------------
+# ---- lg.ko for a PAE Host ------------------------------------------------
 
 # The same module, built against the Debian 686-pae headers (3-level paging,
-# 64-bit page table entries, HIGHMEM64G) of the same version as the 686 ones.
-# tangle/lguest-pae/ holds symbolic links to the tangled module sources and
-# objects of its own, so the 686 build is never disturbed.  Not part of
-# "make" or "make check" yet: the module is not PAE-ready, so this shows the
-# port's work list (kbuild runs with -k: every file's errors at once).
+# 64-bit page table entries, NX, HIGHMEM64G) of the same version as the 686
+# ones.  tangle/lguest-pae/ holds symbolic links to the tangled module
+# sources and objects of its own, so the two builds never disturb each
+# other.
 PAE_KENV := tests/cache/kernel-686-pae.env
 PAE_KDIR = $(shell [ -f $(PAE_KENV) ] && . ./$(PAE_KENV) && echo $$KDIR)
-PAE := $(T)/lguest-pae
-PAE_MODULE := $(PAE)/lg.ko
 PAE_LINKS := $(addprefix $(PAE)/,$(notdir $(filter lguest/%,$(ROOTS))))
 
 pae: deps tangle
-	@tests/fetch-kernel.sh 686-pae | { grep -v 'nothing to do' || true; }
 	@$(MAKE) $(PAE_MODULE)
 
 $(PAE_LINKS): $(PAE)/%: | $(T)/lguest/%
@@ -188,7 +188,11 @@ $(PAE_LINKS): $(PAE)/%: | $(T)/lguest/%
 	ln -sfn ../lguest/$* $@
 
 $(PAE_MODULE): $(addprefix $(T)/,$(MODSRC)) $(PAE_LINKS)
-	$(MAKE) -k -C $(PAE_KDIR) M=$(CURDIR)/$(PAE) ARCH=x86 modules
+	@if [ -z "$(PAE_KDIR)" ]; then \
+	    echo "No 686-pae kernel headers: run tests/fetch-kernel.sh 686-pae."; \
+	    exit 1; \
+	fi
+	$(MAKE) -C $(PAE_KDIR) M=$(CURDIR)/$(PAE) ARCH=x86 modules
 
 # ---- the book ----------------------------------------------------------
 

@@ -8,8 +8,9 @@
 #   make book-stats  measure the book (pages, chunks, the widest code line)
 #   make check    build everything, then run the book checks and the QEMU
 #                 tests on the 686 Host, and the QEMU tests again on the
-#                 686-pae Host (tests/check.sh; PAE_CHECK="patterns" for
-#                 fewer there); ends with "N passed, N failed"
+#                 686-pae Host, a representative set (tests/check.sh;
+#                 PAE_CHECK="patterns" or PAE_CHECK=all for others there);
+#                 ends with "N passed, N failed"
 #   make run      build everything and boot the test guest under QEMU
 #   make run-linux  build the module and the launcher, boot QEMU and give
 #                 the shell of a Linux guest under lguest (needs a guest
@@ -24,6 +25,11 @@
 #                 from the clock), CALLS=n (default 1000000), MINUTES=n;
 #                 the report lands in tests/out/fuzz-report.md
 #   make debug    start the QEMU host with its gdb stub (see tests/debug.sh)
+#   make grade    list the graded labs (tests/labs/); make grade LAB=name
+#                 (or EX=M:NNN) builds the program and runs that lab's
+#                 grader in the QEMU host: "LAB name: K/N checks passed"
+#   make lab-start LAB=name  apply the lab's starting point to lguest.nw
+#                 (refuses if the work tree has uncommitted changes)
 #   make pae      only build lg.ko for the 686-pae Host, into
 #                 tangle/lguest-pae/ (make does it too); run its VM tests
 #                 with HOST_FLAVOUR=686-pae tests/run.sh (see tests/README.md)
@@ -84,6 +90,8 @@ ROOTS := \
 	guest/timer.c \
 	guest/fuzz.c \
 	guest/main.c \
+	linux/lguest-guest.config \
+	linux/lguest-guest-pae.config \
 	book/weave-filter.py
 
 # C, assembler and header roots get #line directives pointing back into
@@ -98,7 +106,7 @@ CC32     := gcc -m32
 CFLAGS32 := -O2 -g -Wall -Wextra -Werror -static -I$(T)/include
 
 .PHONY: all deps tangle build book book-stats check run run-linux bench fuzz \
-	debug clean distclean kernel roots pae FORCE
+	debug grade lab-start clean distclean kernel roots pae FORCE
 
 all: deps tangle
 	@$(MAKE) build book
@@ -271,6 +279,14 @@ fuzz: all
 
 debug: all
 	tests/debug.sh
+
+# The graded labs: the program only, not the book, then the grader.
+grade:
+	@if [ -z "$(LAB)$(EX)" ]; then tests/grade.sh; else \
+	    $(MAKE) deps tangle && $(MAKE) build && tests/grade.sh $(LAB)$(EX); fi
+
+lab-start:
+	@tests/lab-start.sh $(LAB)$(EX)
 
 clean:
 	rm -rf $(T) $(W) book.pdf tests/out

@@ -154,6 +154,22 @@ mkinitramfs() {
 	cp "$TESTS_DIR/lib.sh" "$d/tests/lib.sh"
 	local f
 	for f in "$@"; do cp "$f" "$d/tests/cases/"; done
+	# The graders of the labs (tests/labs/NAME/grade.sh), and for make
+	# check the labs' variants that tests/labs/build-variants.sh built
+	# into LAB_VARIANTS (/labs/NAME/start/, /labs/NAME/solved/).
+	for f in "$TESTS_DIR"/labs/*/grade.sh; do
+		[ -f "$f" ] || continue
+		mkdir -p "$d/tests/labs/$(basename "$(dirname "$f")")"
+		cp "$f" "$d/tests/labs/$(basename "$(dirname "$f")")/"
+	done
+	if [ -n "${LAB_VARIANTS:-}" ]; then
+		local v
+		for v in "$LAB_VARIANTS"/*/start "$LAB_VARIANTS"/*/solved; do
+			[ -d "$v" ] || continue
+			mkdir -p "$d/labs/$(basename "$(dirname "$v")")"
+			cp -a "$v" "$d/labs/$(basename "$(dirname "$v")")/"
+		done
+	fi
 	[ -f "$LG_KO" ] && cp "$LG_KO" "$d/lg.ko"
 	[ -f "$LAUNCHER" ] && install -m 755 "$LAUNCHER" "$d/bin/lguest"
 	if [ -d "$GUESTS_DIR" ]; then

@@ -416,3 +416,62 @@ fuzz_lives() {
 fuzz_report() {
 	sort /tmp/fuzz-reasons | uniq -c | sort -rn
 }
+
+# --- Graded labs (tests/labs/NAME/grade.sh; make grade LAB=NAME) -------------
+# A grader is a VM script like a test case that runs its checks with
+# lab_check and ends with lab_score.  Each check runs in a subshell, so a
+# "fail" inside it fails only that check.  $LG_KO, $LAUNCHER and $TESTGUEST
+# name the variant under test (LG_KO_VM, LAUNCHER_VM, TESTGUEST_VM).
+lab_ok=0 lab_n=0
+
+# lab_check WHAT FUNCTION [ARGS...]: run one check; print "CHECK ok WHAT"
+# or "CHECK FAIL WHAT: reason".
+lab_check() {
+	_lw=$1; shift
+	lab_n=$((lab_n + 1))
+	_lr=${TMPDIR:-/tmp}/.lab_reason.$$
+	: >"$_lr"
+	if (FAIL_REASON_FILE=$_lr; "$@") >/tmp/lab_check.out 2>&1; then
+		lab_ok=$((lab_ok + 1))
+		grep '^# ' /tmp/lab_check.out | sed 's/^/    /'
+		echo "CHECK ok $_lw"
+	else
+		sed 's/^/    | /' /tmp/lab_check.out | tail -15
+		echo "CHECK FAIL $_lw: $(head -1 "$_lr")"
+	fi
+	rm -f "$_lr"
+}
+
+# lab_score NAME: print "LAB NAME: K/N checks passed"; exit 0 iff all passed.
+lab_score() {
+	lg_loaded && rmmod lg 2>/dev/null
+	echo "LAB $1: $lab_ok/$lab_n checks passed"
+	[ "$lab_ok" = "$lab_n" ] && [ "$lab_n" -gt 0 ]
+}
+
+# lab_solution NAME: (make check) the grader of lab NAME against the variants
+# the harness built in /labs/NAME/: "start" (the lab's starting point) must
+# fail, "solved" (the reference solution applied) must pass.
+lab_solution() {
+	_ld=/labs/$1
+	[ -d "$_ld/start" ] && [ -d "$_ld/solved" ] ||
+		fail "no variants of lab $1 in the initramfs"
+	for _lv in start solved; do
+		echo "== lab $1, variant $_lv"
+		(unset FAIL_REASON_FILE
+		 LG_KO_VM=$_ld/$_lv/lg.ko LAUNCHER_VM=$_ld/$_lv/lguest \
+		 TESTGUEST_VM=$_ld/$_lv/testguest \
+		 sh /tests/labs/$1/grade.sh) >/tmp/lab.out 2>&1
+		_lrc=$?
+		cat /tmp/lab.out
+		lg_loaded && rmmod lg
+		_lscore=$(grep '^LAB ' /tmp/lab.out | tail -1)
+		[ -n "$_lscore" ] || fail "$_lv: the grader printed no score"
+		if [ $_lv = start ]; then
+			[ $_lrc -ne 0 ] || fail "the grader passes the unsolved lab"
+		else
+			[ $_lrc -eq 0 ] || fail "the reference solution fails: $_lscore"
+		fi
+		note "$_lv: ${_lscore#LAB }"
+	done
+}

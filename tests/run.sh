@@ -103,6 +103,18 @@ fi
 if [ ${#cases[@]} -gt 0 ]; then
 	load_kernel_env
 	note_artifacts
+	# Tests of the labs' reference solutions ("# lab: NAME") need the
+	# labs' variants of the program, built first.
+	# LAB_VARIANTS=DIR uses variants built before (build-variants.sh DIR).
+	labs=$(for f in "${cases[@]}"; do header "$f" lab; done)
+	if [ -n "$labs" ] && [ -z "${LAB_VARIANTS:-}" ]; then
+		t0=$(date +%s)
+		echo "building the variants of the labs:" $labs >&2
+		"$TESTS_DIR/labs/build-variants.sh" "$OUT/labs" $labs >&2 ||
+			{ echo "building the labs' variants failed" >&2; exit 1; }
+		echo "  ($(( $(date +%s) - t0 ))s)" >&2
+		export LAB_VARIANTS=$OUT/labs
+	fi
 	initrd=$OUT/initramfs-test.cpio
 	mkinitramfs "$initrd" test "" "${cases[@]}"
 	qemu_args "$initrd"

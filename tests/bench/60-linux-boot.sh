@@ -3,10 +3,11 @@
 # line of the guest's /init, five boots each of bzImage and vmlinux (64 MiB,
 # the test initramfs, "console=hvc0 quiet"); median, minimum and maximum.
 # A third series hides the TSC from the guest (clearcpuid=4) to show what
-# its TSC calibration costs: with no TSC frequency from the Host, Linux
-# 4.9 times the TSC against the PIT, whose ports the Launcher answers with
-# all ones, and spins there through some 100000 port reads, each a trip
-# to the Launcher.  Also the guest's fork+exec rate (spawn 200).
+# its TSC calibration costs: Linux 4.9 times the TSC against the PIT's
+# channel 2, which the Launcher makes count, so that the guest decides
+# after a few port reads (against the original Launcher's all ones it
+# spun through some 100000, each a trip to the Launcher, about 3.5 s).
+# Also the guest's fork+exec rate (spawn 200).
 # timeout: 900
 . /tests/lib.sh
 need_linux

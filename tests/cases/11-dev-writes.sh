@@ -2,7 +2,9 @@
 # /dev/lguest rejects malformed writes with the documented errors: short
 # writes, unknown and obsolete requests, bad INITIALIZE words, a second
 # INITIALIZE, the wrong vCPU, and a read() from a task other than the one
-# that initialised the guest (and GETREG, SETREG and TRAP from one).
+# that initialised the guest (and GETREG, SETREG, SETREGS and TRAP from
+# one); and our own EXITREGS and SETREGS (all pairs checked before any
+# register changes).
 # The checks themselves are in tests/tools/lgdev.c; each prints an
 # ok/not ok line.
 . /tests/lib.sh

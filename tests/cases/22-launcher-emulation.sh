@@ -1,7 +1,8 @@
 #!/bin/sh
 # The Launcher's loaders and port/PCI emulation, natively on i386 with no
 # Host (tests/tools/launcher-emul.c): boot parameters, PCI configuration
-# space, BAR sizing, the capability chain and the configuration window.
+# space, BAR sizing, the capability chain, the configuration window, and
+# the timer's channel 2 (counting at 1.193182 MHz, the latch, mode 2).
 # The console's emerg_wr write must print its character, and exactly the
 # nine refused writes must each leave one "refused" line on stderr.
 . /tests/lib.sh

@@ -7,7 +7,8 @@
 # in the vmalloc area and the guest reserves everything from its 4 MiB
 # slot up, as the first version of the Host did.  switcher_place=fixed
 # loads again and again (each unload empties the fixmap's entries), and a
-# bad value is refused.
+# bad value is refused, leaving nothing behind: no debugfs directory, and a
+# module that loads afterwards gives its guests their directories.
 # timeout: 150
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
@@ -47,4 +48,14 @@ done
 insmod "$LG_KO" switcher_place=elsewhere 2>/dev/null &&
 	fail "switcher_place=elsewhere was accepted"
 expect_dmesg 'switcher_place must be fixed, vmap or auto'
+[ -e /sys/kernel/debug/lguest ] &&
+	fail "a refused insmod left /sys/kernel/debug/lguest behind"
+load_lg
+"$LAUNCHER" 32 "$TESTGUEST" test=spin >/tmp/spin.out 2>&1 &
+pid=$!
+wait_for_line /tmp/spin.out '^ok spin-start' 10 "the spinning guest never started"
+dir=$(lg_guest_dir $pid)
+kill -KILL $pid; wait $pid
+[ -n "$dir" ] || fail "after a refused insmod, a guest got no debugfs directory"
+unload_lg
 exit 0

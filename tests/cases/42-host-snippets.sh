@@ -19,6 +19,7 @@ load_lg
 try_snippet hypercalls '^dead: CRASH: Power down'
 try_snippet no_init '^dead: hypercall 2 before INIT'
 try_snippet second_init '^dead: already have lguest_data'
+try_snippet init_beyond '^dead: bad guest page 0x10fff0$'
 try_snippet bad_hcall '^dead: Bad hypercall 99'
 # SET_PGD with an empty slot's key (all ones) finds no slot.
 try_snippet set_pgd_empty '^dead: CRASH: Power down'

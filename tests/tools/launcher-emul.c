@@ -6,8 +6,9 @@
  * the emulated ports:
  * boot parameters, the PCI address register, the host bridge and console
  * headers, BAR sizing, the capability chain, the configuration window (an
- * emerg_wr write must print its character) and the writes that must be
- * refused.  Prints one "ok"/"not ok" line per check; exits 1 if any failed.
+ * emerg_wr write must print its character), the writes that must be
+ * refused, and the timer's channel 2 (it counts, at the right rate).
+ * Prints one "ok"/"not ok" line per check; exits 1 if any failed.
  * Run by tests/cases/22-launcher-emulation.sh.  Not part of lguest itself.
  */
 #pragma GCC diagnostic ignored "-Wunused-function"
@@ -44,6 +45,58 @@ static bool wr(unsigned slot, unsigned off, unsigned size, u32 v)
 	return port_out(0xCFC + (off & 3), size, v);
 }
 
+/* Channel 2 of the timer: a 16-bit read, low byte first; the time now. */
+static u32 pit16(void)
+{
+	u32 lo = 0, hi = 0;
+
+	port_in(0x42, 1, &lo);
+	port_in(0x42, 1, &hi);
+	return (lo & 0xFF) | (hi & 0xFF) << 8;
+}
+
+static double secs(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+/* The timer's channel 2 counts down at 1.193182 MHz from what was
+ * loaded; a latched count holds still; port 0x61 still reads all ones. */
+static void check_pit(void)
+{
+	u32 a, b, v, ticks;
+	double t0, t1;
+
+	port_out(0x43, 1, 0xB0);        /* channel 2, low then high, mode 0 */
+	port_out(0x42, 1, 0xFF);
+	port_out(0x42, 1, 0xFF);
+	t0 = secs();
+	a = pit16();
+	usleep(10000);
+	b = pit16();
+	t1 = secs();
+	ticks = (a - b) & 0xFFFF;
+	if (t1 - t0 < 0.05)
+		T(ticks >= 11930 && ticks <= (t1 - t0) * 1193182 + 2,
+		  "PIT: %u ticks in %.4f s", ticks, t1 - t0);
+	else
+		printf("# PIT: %.3f s asleep, rate not checked\n", t1 - t0);
+	port_out(0x43, 1, 0x80);        /* latch channel 2 */
+	usleep(2000);
+	a = pit16();
+	b = pit16();
+	T(((a - b) & 0xFFFF) >= 2380, "PIT: the latch held %#x, now %#x",
+	  a, b);
+	port_out(0x43, 1, 0x94);        /* low byte only, mode 2 */
+	port_out(0x42, 1, 100);
+	port_in(0x42, 1, &v);
+	T((v & 0xFF) >= 1 && (v & 0xFF) <= 100, "PIT: mode 2 counts 100..1");
+	T(port_in(0x61, 1, &v) && v == 0xFFFFFFFF, "PIT: port 0x61 all ones");
+}
+
 int main(int argc, char **argv)
 {
 	static const u32 chain[5][3] = { { 0x40, 1, 0 }, { 0x50, 2, 56 },
@@ -68,6 +121,7 @@ int main(int argc, char **argv)
 	T(port_in(0x61, 1, &v) && (v & 0x20), "port 0x61 bit 5");
 	T(port_in(0x64, 1, &v) && v == 1, "port 0x64 reads 1");
 	T(port_in(0x1234, 2, &v) && v == 0xFFFFFFFF, "unknown port: ones");
+	check_pit();
 	port_out(0xCFB, 1, 1);
 	port_out(0xCF8, 4, 0x80000000);
 	T(port_in(0xCF8, 4, &v) && v == 0x80000000, "address reads back");

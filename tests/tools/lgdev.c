@@ -103,6 +103,26 @@ int main(void)
 	w[0] = LHREQ_IRQ; w[1] = 0;
 	check(put(fd, w, 8, 1, NULL) == EINVAL, "IRQ to vCPU 1: EINVAL");
 
+	/* Ours: exits with the registers; several registers at once. */
+	w[0] = LHREQ_EXITREGS;
+	check(put(fd, w, 4, 0, &r) == 0 && r == 4, "EXITREGS returns 4");
+	uint32_t sr[8] = { LHREQ_SETREGS, 3, LGUEST_REG_EAX, 0x1234,
+			   LGUEST_REG_EBX, 0x5678, LGUEST_REG_ECX, 0x9ABC };
+	uint32_t none[2] = { LHREQ_SETREGS, 0 };
+	check(put(fd, none, 8, 0, &r) == 0 && r == 8, "SETREGS of none: 8");
+	expect_err(fd, sr, 24, EINVAL, "SETREGS of 3, 2 given");
+	sr[1] = 18;
+	expect_err(fd, sr, 28, EINVAL, "SETREGS of 18");
+	sr[1] = 2; sr[4] = LGUEST_REG_CS;
+	expect_err(fd, sr, 24, ENOENT, "SETREGS with a read-only register");
+	uint32_t get[2] = { LHREQ_GETREG, LGUEST_REG_EAX }, val = 0;
+	check(put(fd, get, 8, 0, NULL) == 0 && read(fd, &val, 4) == 4 &&
+	      val != 0x1234, "a refused SETREGS changes nothing");
+	sr[4] = LGUEST_REG_EBX;
+	check(put(fd, sr, 24, 0, &r) == 0 && r == 24, "SETREGS of 2: 24");
+	check(put(fd, get, 8, 0, NULL) == 0 && read(fd, &val, 4) == 4 &&
+	      val == 0x1234, "SETREGS set eax");
+
 	/* Another task may not run the guest. */
 	pid_t pid = fork();
 	if (pid == 0) {
@@ -121,14 +141,16 @@ int main(void)
 		uint32_t set[3] = { LHREQ_SETREG, LGUEST_REG_EAX, 1 };
 		uint32_t trap[2] = { LHREQ_TRAP, 13 };
 		uint32_t irq[2] = { LHREQ_IRQ, 1 };
+		uint32_t sets[4] = { LHREQ_SETREGS, 1, LGUEST_REG_EAX, 1 };
 		_exit(put(fd, get, sizeof(get), 0, NULL) == EPERM &&
 		      put(fd, set, sizeof(set), 0, NULL) == EPERM &&
+		      put(fd, sets, sizeof(sets), 0, NULL) == EPERM &&
 		      put(fd, trap, sizeof(trap), 0, NULL) == EPERM &&
 		      put(fd, irq, sizeof(irq), 0, NULL) == 0 ? 0 : 1);
 	}
 	waitpid(pid, &status, 0);
 	check(WIFEXITED(status) && WEXITSTATUS(status) == 0,
-	      "GETREG, SETREG, TRAP from another process: EPERM; IRQ: 0");
+	      "GETREG, SETREG(S), TRAP from another process: EPERM; IRQ: 0");
 
 	close(fd);
 	printf("%d failed\n", failures);

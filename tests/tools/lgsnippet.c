@@ -171,6 +171,19 @@ SNIPPET(str, INIT "str %ax; cmpw $0x80, %ax; je 9f;" SAY("0x9300")
 SNIPPET(set_stack_bad, INIT "movl $7, %eax; movl $0x68, %ebx;"
 	"movl $0xA000, %ecx; movl $2, %edx; int $0x1f;" OFF)
 
+/* LGUEST_INIT naming a lguest_data that runs past the end of guest memory
+ * (0x110000): the Host must refuse it before touching it. */
+SNIPPET(init_beyond, "movl $0xA000, %esp; movl $1, %eax; movl $0x10fff0, %ebx;"
+	"int $0x1f;" OFF)
+/* For the lab "hypercall" (tests/labs/): hypercall 3 asks for one of the
+ * Host's counters of this guest; counter 0 (shadow faults) must count at
+ * least the 16 pages touched first.  Counter 1000 does not exist. */
+SNIPPET(own_hcall, INIT "movl $0x10000, %ebx; 1: movl %ebx, (%ebx);"
+	"addl $0x1000, %ebx; cmpl $0x20000, %ebx; jb 1b;"
+	"movl $3, %eax; xorl %ebx, %ebx; int $0x1f; cmpl $16, %eax; jb 8f;"
+	"cmpl $100000, %eax; ja 8f;" SAY("0x9200") "8:" SAY("0x9300"))
+SNIPPET(own_hcall_bad, INIT "movl $3, %eax; movl $1000, %ebx; int $0x1f;" OFF)
+
 static const struct { const char *name, *s, *e; } snippets[] = {
 #define S(n) { #n, s_##n, e_##n }
 	S(hypercalls), S(sysenter), S(ldt), S(int80), S(int3), S(ud2),
@@ -184,6 +197,7 @@ static const struct { const char *name, *s, *e; } snippets[] = {
 	S(paging_pse), S(paging_mmio), S(paging_pf), S(idt_ring0_int),
 	S(idt_ring0_trap), S(gdt_ring0), S(gdt_ring0_conforming),
 	S(iret_ring0), S(int_host), S(int_errcode), S(str), S(noirq),
+	S(init_beyond), S(own_hcall), S(own_hcall_bad),
 };
 
 int main(int argc, char **argv)

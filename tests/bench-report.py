@@ -8,8 +8,10 @@
       natively against inside the Linux guest (LBENCH lines), the Linux
       guest's exits by reason per benchmark (LBEXITS lines), and a block
       of raw numbers that --compare and bench-figure.py read.
-  bench-report.py --compare OLD.md NEW.md
-      A before/after table of two reports (tests/bench-compare.sh).
+  bench-report.py --compare OLD.md NEW.md [LABEL1 LABEL2]
+      A before/after table of two reports (tests/bench-compare.sh); with
+      labels, the two side by side under those names (make bench: the 686
+      and the 686-pae Host).
 
 The lines it reads (tests/bench/*.sh print them):
   BENCH NAME VALUE UNIT WHAT...
@@ -342,18 +344,28 @@ def read_data(path):
     return vals, meta
 
 
-def compare(old_path, new_path):
+def compare(old_path, new_path, labels=None):
     old, om = read_data(old_path)
     new, nm = read_data(new_path)
     out = []
     p = out.append
-    p("## Before and after\n")
-    p("Before: commit %s of %s (`%s`); after: commit %s of %s.  "
-      "After/before below 1 is better, for times and for exits; the "
-      "native rows change only with the machine's load, so they show how "
-      "much of a difference is noise.\n" % (
-          om.get("commit", "?"), om.get("date", "?"), old_path,
-          nm.get("commit", "?"), nm.get("date", "?")))
+    before, after = labels or ("before", "after")
+    if labels:
+        p("## The %s Host beside the %s Host\n" % labels)
+        p("%s: `%s`, %s: `%s` (commit %s and %s).  %s/%s above 1 is "
+          "what the second format costs; the native rows change only "
+          "with the machine's load, so they show how much of a "
+          "difference is noise.\n" % (
+              before, old_path, after, new_path, om.get("commit", "?"),
+              nm.get("commit", "?"), after, before))
+    else:
+        p("## Before and after\n")
+        p("Before: commit %s of %s (`%s`); after: commit %s of %s.  "
+          "After/before below 1 is better, for times and for exits; the "
+          "native rows change only with the machine's load, so they "
+          "show how much of a difference is noise.\n" % (
+              om.get("commit", "?"), om.get("date", "?"), old_path,
+              nm.get("commit", "?"), nm.get("date", "?")))
     groups = [("test/", "The test guest and the Host"),
               ("guest/", "Linux guest, lbench medians (us)"),
               ("native/", "Natively on the QEMU host (noise check, us)"),
@@ -374,7 +386,8 @@ def compare(old_path, new_path):
                       if k.split("/")[1] in BENCH_ORDER else 99)
         if not keys:
             continue
-        p("| %s | before | after | after/before |" % title)
+        p("| %s | %s | %s | %s/%s |" % (title, before, after, after,
+                                         before))
         p("|---|---:|---:|---:|")
         for k in keys:
             a, b = old.get(k), new.get(k)
@@ -396,11 +409,14 @@ def compare(old_path, new_path):
 def main(argv):
     if len(argv) == 3 and argv[0] == "--compare":
         sys.stdout.write(compare(argv[1], argv[2]) + "\n")
+    elif len(argv) == 5 and argv[0] == "--compare":
+        sys.stdout.write(compare(argv[1], argv[2], (argv[3], argv[4]))
+                         + "\n")
     elif len(argv) == 1:
         sys.stdout.write(report(parse_log(argv[0])))
     else:
         sys.stderr.write("usage: bench-report.py LOG | "
-                         "--compare OLD.md NEW.md\n")
+                         "--compare OLD.md NEW.md [LABEL1 LABEL2]\n")
         return 2
     return 0
 

@@ -9,9 +9,13 @@
 # tables.  BENCH_BASELINE=OLD.md adds a before/after table against an
 # earlier report (tests/bench-compare.sh OLD.md NEW.md does the same for
 # any two).  Arguments go to run.sh (e.g. a PATTERN: tests/bench.sh '7*').
+# With HOST_FLAVOUR=686-pae (make bench runs both) the report is
+# tests/out/bench-report-686-pae.md, and it ends with the numbers of the
+# 686 report, if there is one, beside its own.
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
 report=$OUT/bench-report.md
+[ "$HOST_FLAVOUR" = 686 ] || report=$OUT/bench-report-$HOST_FLAVOUR.md
 if [ -n "${BENCH_BASELINE:-}" ] && [ ! -r "$BENCH_BASELINE" ]; then
 	echo "bench.sh: cannot read BENCH_BASELINE=$BENCH_BASELINE" >&2
 	exit 2
@@ -58,6 +62,12 @@ if [ -n "${BENCH_BASELINE:-}" ]; then
 	rm -f "$report.cmp"
 fi
 mv "$report.tmp" "$report"
+if [ "$HOST_FLAVOUR" != 686 ] && [ -r "$OUT/bench-report.md" ]; then
+	python3 "$TESTS_DIR/bench-report.py" --compare "$OUT/bench-report.md" \
+		"$report" 686 "$HOST_FLAVOUR" >"$report.cmp" &&
+		cat "$report.cmp" >>"$report"
+	rm -f "$report.cmp"
+fi
 mkdir -p "$OUT/bench"
 cp "$report" "$OUT/bench/$(date +%Y%m%d-%H%M%S)-$(git -C "$TOP" rev-parse --short HEAD 2>/dev/null || echo unknown).md"
 echo

@@ -23,7 +23,8 @@
 #   VM_MODULES  stock modules to pack (default: the names in tests/vm-modules)
 #   LINUX_GUEST the Linux guest kernel: a directory holding bzImage and/or
 #               vmlinux, or one such file (default ../shared/linux-guest/
-#               beside the top of the tree); packed under /guests/linux/
+#               beside the top of the tree; bzImage-pae and vmlinux-pae of
+#               a directory on a 686-pae Host); packed under /guests/linux/
 #   VM_ENV      names of variables to export, with their values, to the
 #               tests in the VM (make fuzz passes FUZZ_SEED and friends)
 
@@ -74,15 +75,20 @@ test_timeout() {
 # find_linux_guest: set LINUX_BZIMAGE and LINUX_VMLINUX to the Linux guest
 # kernels found (empty if none): $LINUX_GUEST if set (a directory, or one
 # kernel file whose kind is told by its first bytes), else bzImage and
-# vmlinux in ../shared/linux-guest/ beside the top of the tree.
-# LINUX_WHERE says where we looked, for messages.
+# vmlinux in ../shared/linux-guest/ beside the top of the tree.  A guest
+# must page in its Host's format, so with HOST_FLAVOUR=686-pae a directory
+# gives its bzImage-pae and vmlinux-pae instead (packed under the same
+# names, bzImage and vmlinux).  LINUX_WHERE says where we looked.
 find_linux_guest() {
-	local where=${LINUX_GUEST:-$TOP/../shared/linux-guest} f
+	local where=${LINUX_GUEST:-$TOP/../shared/linux-guest} f sfx=
+	[ "$HOST_FLAVOUR" = 686-pae ] && sfx=-pae
 	LINUX_BZIMAGE= LINUX_VMLINUX=
 	LINUX_WHERE=$where
 	if [ -d "$where" ]; then
-		[ -f "$where/bzImage" ] && LINUX_BZIMAGE=$(cd "$where" && pwd)/bzImage
-		[ -f "$where/vmlinux" ] && LINUX_VMLINUX=$(cd "$where" && pwd)/vmlinux
+		[ -f "$where/bzImage$sfx" ] &&
+			LINUX_BZIMAGE=$(cd "$where" && pwd)/bzImage$sfx
+		[ -f "$where/vmlinux$sfx" ] &&
+			LINUX_VMLINUX=$(cd "$where" && pwd)/vmlinux$sfx
 	elif [ -f "$where" ]; then
 		f=$(cd "$(dirname "$where")" && pwd)/$(basename "$where")
 		if [ "$(head -c4 "$f" | od -An -c | tr -d ' ')" = '177ELF' ]; then
@@ -99,8 +105,10 @@ linux_missing_message() {
 	cat <<EOF
 No Linux guest kernel: looked in ${LINUX_WHERE}.
 Provide an lguest guest kernel (Linux 4.9 built with CONFIG_LGUEST_GUEST,
-non-PAE; README.md, "Building a Linux guest kernel", says how) either as
-  ../shared/linux-guest/bzImage (or vmlinux), beside the top of this tree, or
+non-PAE, or PAE for HOST_FLAVOUR=686-pae; README.md, "Building a Linux guest
+kernel", says how) either as
+  ../shared/linux-guest/bzImage (or vmlinux; bzImage-pae or vmlinux-pae for
+  a 686-pae Host), beside the top of this tree, or
   LINUX_GUEST=/path/to/bzImage (a kernel file, or a directory holding
   bzImage and/or vmlinux) in the environment.
 EOF

@@ -10,6 +10,14 @@
 LG_KO=${LG_KO_VM:-/lg.ko}
 LAUNCHER=${LAUNCHER_VM:-/bin/lguest}
 TESTGUEST=${TESTGUEST_VM:-/guests/testguest}
+# The test guest's page tables must be in the Host's format: on a PAE Host
+# (a kernel whose release ends in -pae) the word "pae" on its command line
+# makes them PAE ones.  Tests whose guest pages pass $GUEST_PAGING, e.g.
+#   run_guest 60 32 "$TESTGUEST" test=paging $GUEST_PAGING
+case $(uname -r 2>/dev/null) in
+*-pae)	GUEST_PAGING=pae HOST_PAE=1 ;;
+*)	GUEST_PAGING= HOST_PAE= ;;
+esac
 
 # note MSG...: print a line of test output.
 note() { echo "# $*"; }
@@ -144,11 +152,13 @@ guest_passed() {
 	expect_no_match "$out" '^not ok' "guest output"
 }
 
-# guest_dies TEST ERE: "lguest 32 testguest test=TEST" exits 1 with ERE
-# matching its standard error, and the guest said no "not ok" before dying.
-# $out and $err hold what it printed.
+# guest_dies TEST ERE: "lguest 32 testguest test=TEST $GUEST_PAGING" exits
+# 1 with ERE matching its standard error, and the guest said no "not ok"
+# before dying.  $out and $err hold what it printed.
 guest_dies() {
-	run_timeout 30 "$LAUNCHER" 32 "$TESTGUEST" "test=$1" >/tmp/out 2>/tmp/err
+	# shellcheck disable=SC2086
+	run_timeout 30 "$LAUNCHER" 32 "$TESTGUEST" "test=$1" $GUEST_PAGING \
+		>/tmp/out 2>/tmp/err
 	rc=$?
 	out=$(cat /tmp/out)
 	err=$(cat /tmp/err)
@@ -365,7 +375,7 @@ fuzz_lives() {
 		fi
 		_fz_n=$((_fz_want - fz_calls))
 		[ "$_fz_per" -gt 0 ] && [ "$_fz_n" -gt "$_fz_per" ] && _fz_n=$_fz_per
-		_fz_args="test=fuzz seed=$fz_seed calls=$_fz_n hostile=$_fz_hostile"
+		_fz_args="test=fuzz seed=$fz_seed calls=$_fz_n hostile=$_fz_hostile${GUEST_PAGING:+ $GUEST_PAGING}"
 		_fz_repro="reproduce: lguest 32 testguest $_fz_args"
 		run_timeout 300 "$LAUNCHER" 32 "$TESTGUEST" $_fz_args \
 			>/tmp/fz.out 2>/tmp/fz.err

@@ -6,15 +6,16 @@
 # skipped test (lib.sh's skip: exit status 77) is neither passed nor failed.
 # Exits 0 iff at least one test passed and none failed.
 #
-# Usage: tests/run.sh [-v] [--host-only|--vm-only] [PATTERN]
+# Usage: tests/run.sh [-v] [--host-only|--vm-only] [PATTERN...]
 #   PATTERN  only tests whose name (NN-name, no .sh) matches this shell glob
-#            or substring, e.g. "10-*" or "load"
+#            or substring, e.g. "10-*" or "load"; with several, a test that
+#            matches any of them
 #   -v       show the VM's serial console live
 # Environment: see tests/common.sh.  Logs: tests/out/logs/ (latest.log).
 set -uo pipefail
 . "$(dirname "$0")/common.sh"
 
-verbose=0 do_host=1 do_vm=1 pattern=
+verbose=0 do_host=1 do_vm=1 pattern= patterns=()
 while [ $# -gt 0 ]; do
 	case $1 in
 	-v|--verbose) verbose=1 ;;
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
 	--vm-only) do_host=0 ;;
 	-h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
 	-*) echo "run.sh: unknown option $1" >&2; exit 2 ;;
-	*) pattern=$1 ;;
+	*) pattern="${pattern:+$pattern }$1" patterns+=("$1") ;;
 	esac
 	shift
 done
@@ -32,8 +33,11 @@ npass=0 nfail=0 nskip=0
 failed_names=()
 
 matches() { # NAME
+	local p
 	[ -z "$pattern" ] && return 0
-	case $1 in $pattern|*"$pattern"*) return 0 ;; esac
+	for p in "${patterns[@]}"; do
+		case $1 in $p|*"$p"*) return 0 ;; esac
+	done
 	return 1
 }
 pass() { echo "PASS $1${2:+ ($2)}"; npass=$((npass + 1)); }

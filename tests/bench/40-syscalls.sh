@@ -8,7 +8,7 @@
 # timeout: 120
 . /tests/lib.sh
 load_lg
-run_timeout 60 "$LAUNCHER" 32 "$TESTGUEST" test=user >/tmp/out 2>&1 ||
+run_timeout 60 "$LAUNCHER" 32 "$TESTGUEST" test=user $GUEST_PAGING >/tmp/out 2>&1 ||
 	fail "test=user failed: $(tail -3 /tmp/out)"
 line=$(grep '^# 2000 system calls:' /tmp/out) || fail "no timing in: $(cat /tmp/out)"
 note "$line"

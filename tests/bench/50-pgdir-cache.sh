@@ -9,7 +9,7 @@ load_lg
 [ -r "$LG_STATS" ] || fail "no $LG_STATS"
 for t in paging-fit paging; do
 	h0=$(lg_stat pgdir_hits) m0=$(lg_stat pgdir_misses) f0=$(lg_stat shadow_faults)
-	run_timeout 60 "$LAUNCHER" 32 "$TESTGUEST" test=$t >/tmp/out 2>&1 ||
+	run_timeout 60 "$LAUNCHER" 32 "$TESTGUEST" test=$t $GUEST_PAGING >/tmp/out 2>&1 ||
 		fail "test=$t failed: $(tail -3 /tmp/out)"
 	h=$(($(lg_stat pgdir_hits) - h0)) m=$(($(lg_stat pgdir_misses) - m0))
 	f=$(($(lg_stat shadow_faults) - f0))

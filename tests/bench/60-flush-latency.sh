@@ -10,7 +10,7 @@
 load_lg pgdir_cache=64
 mhz=$(awk -F': *' '/^cpu MHz/ { print $2; exit }' /proc/cpuinfo)
 a=$(cut -d' ' -f1 /proc/uptime)
-run_timeout 500 "$LAUNCHER" 64 "$TESTGUEST" test=paging-flush-storm \
+run_timeout 500 "$LAUNCHER" 64 "$TESTGUEST" test=paging-flush-storm $GUEST_PAGING \
 	>/tmp/out 2>&1 || fail "test=paging-flush-storm failed: $(tail -3 /tmp/out)"
 b=$(cut -d' ' -f1 /proc/uptime)
 grep -q '^ok paging-flush-storm' /tmp/out || fail "no ok: $(tail -3 /tmp/out)"

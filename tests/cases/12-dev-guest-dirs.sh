@@ -4,9 +4,11 @@
 # one process get two names, and a guest's directory goes when its file
 # is closed (the checks are in tests/tools/lgguests.c).  The limits show
 # the module parameters as a guest gets them: by default 4 cached page
-# directories and 1024 shadow pages; pgdir_cache=1000 is clamped to 64,
-# and shadow_pages=5 raised to pgdir_cache + 16.  Pins are bounded by the
-# guest's RAM, 32 pages here.
+# directories and 1024 shadow pages (2048 on a PAE Host, whose page tables
+# map half as much); pgdir_cache=1000 is clamped to 64, and shadow_pages=5
+# raised to pgdir_cache + 16 (twice pgdir_cache + 16 on a PAE Host, where a
+# cached top level is two pages).  Pins are bounded by the guest's RAM, 32
+# pages here.
 . /tests/lib.sh
 command -v lgguests >/dev/null || fail "lgguests is not built"
 guests() { # PGDIR_CACHE SHADOW_PAGES: run lgguests, check the limits
@@ -22,10 +24,11 @@ guests() { # PGDIR_CACHE SHADOW_PAGES: run lgguests, check the limits
 }
 load_lg
 [ -d "$LG_GUESTS" ] || fail "no $LG_GUESTS"
-guests 4 1024
+if [ -n "$HOST_PAE" ]; then dflt=2048 least=144; else dflt=1024 least=80; fi
+guests 4 $dflt
 unload_lg
 load_lg pgdir_cache=1000 shadow_pages=5
-guests 64 80
+guests 64 $least
 unload_lg
 [ -e "$LG_GUESTS" ] && fail "$LG_GUESTS outlived the module"
 exit 0

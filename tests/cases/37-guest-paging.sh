@@ -12,7 +12,7 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 guest() { # TEST: run it, it must pass
-	run_guest 120 64 "$TESTGUEST" "test=$1"
+	run_guest 120 64 "$TESTGUEST" "test=$1" $GUEST_PAGING
 	guest_passed "$1"
 }
 no_leaks() {

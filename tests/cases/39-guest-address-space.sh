@@ -19,7 +19,7 @@ reserve() { # the guest's reserve_mem, from test=hello
 	echo "$out" | sed -n 's/^# reserve_mem //p'
 }
 top() { # EXPECTED: the guest uses its highest page, which is EXPECTED
-	run_guest 60 32 "$TESTGUEST" test=paging-top
+	run_guest 60 32 "$TESTGUEST" test=paging-top $GUEST_PAGING
 	guest_passed paging-top
 	expect_match "$out" "^# highest page $1\$" "the highest page"
 }

@@ -11,7 +11,7 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 load_lg
-run_guest 30 32 "$TESTGUEST" test=paging-stale
+run_guest 30 32 "$TESTGUEST" test=paging-stale $GUEST_PAGING
 [ $rc -ne 124 ] || fail "the guest faulted for ever on a stale shadow entry"
 guest_passed paging-stale stale-pde-made-writable stale-pde-made-user \
 	stale-pte-made-user

@@ -7,6 +7,7 @@
 # reserve_mem of that slot, run guests, and unload cleanly, leaving the
 # fixmap as it was: the next plain load is fixed again.  With the same
 # parameter, switcher_place=fixed must be refused, leaving nothing behind.
+# The guest pages in the Host's format.
 # timeout: 150
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
@@ -16,18 +17,21 @@ load_lg switcher_place=auto pretend_fixmap_taken=1
 expect_dmesg 'fixmap page 0x[0-9a-f]+ is taken \(pretend_fixmap_taken\)'
 expect_eq "$(last_place)" vmap "where auto put the Switcher"
 base=$(cat /sys/kernel/debug/lguest/switcher_addr)
+# The Switcher's slot is what one page-directory entry maps: 4 MiB, or
+# 2 MiB on a PAE Host.
+if [ -n "$HOST_PAE" ]; then slot=$((0xffe00000)); else slot=$((0xffc00000)); fi
 [ "$base" -lt $((0xffc00000)) ] ||
 	fail "the fallback left the Switcher at $(printf %#x "$base")"
-want=$(printf 0x%08x $(( (1 << 32) - (base & 0xffc00000) )))
+want=$(printf 0x%08x $(( (1 << 32) - (base & slot) )))
 note "fallback: Switcher at $(printf %#x "$base"), reserve $want"
 run_guest 30 32 "$TESTGUEST" test=hello
 guest_passed hello
 expect_eq "$(echo "$out" | sed -n 's/^# reserve_mem //p' | tail -1)" "$want" \
 	"the guest's reserve_mem"
-run_guest 60 32 "$TESTGUEST" test=paging-top
+run_guest 60 32 "$TESTGUEST" test=paging-top $GUEST_PAGING
 guest_passed paging-top
 expect_match "$out" \
-	"^# highest page $(printf 0x%08x $(( (base & 0xffc00000) - 4096 )))\$" \
+	"^# highest page $(printf 0x%08x $(( (base & slot) - 4096 )))\$" \
 	"the highest page"
 unload_lg
 load_lg switcher_place=auto

@@ -14,7 +14,7 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 load_lg
-"$LAUNCHER" 32 "$TESTGUEST" test=paging-pin-storm >/tmp/out 2>/tmp/err &
+"$LAUNCHER" 32 "$TESTGUEST" test=paging-pin-storm $GUEST_PAGING >/tmp/out 2>/tmp/err &
 pid=$!
 maxpin=0 maxshadow=0 limit= n=0
 while kill -0 $pid 2>/dev/null && [ $n -lt 360 ]; do
@@ -43,7 +43,7 @@ expect_eq "$(lg_stat pinned_pages)" 0 "pinned pages after the guest"
 expect_eq "$(lg_stat shadow_pages)" 0 "shadow pages after the guest"
 unload_lg
 load_lg shadow_pages=20
-run_guest 200 128 "$TESTGUEST" test=paging-memory
+run_guest 200 128 "$TESTGUEST" test=paging-memory $GUEST_PAGING
 guest_passed paging-memory
 note "20 shadow pages: dropped $(lg_stat shadow_reclaims) times"
 [ "$(lg_stat shadow_reclaims)" -gt 0 ] || fail "20 shadow pages were enough?"

@@ -24,7 +24,7 @@ taskset -c 1 sh -c 'while :; do :; done' &
 hog=$!
 load_lg pgdir_cache=64
 run_timeout 300 taskset -c 1 "$LAUNCHER" 64 "$TESTGUEST" \
-	test=paging-flush-storm >/tmp/out 2>/tmp/err
+	test=paging-flush-storm $GUEST_PAGING >/tmp/out 2>/tmp/err
 rc=$?
 out=$(cat /tmp/out)
 echo "$out"; cat /tmp/err

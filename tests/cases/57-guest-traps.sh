@@ -8,7 +8,7 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 load_lg
-run_guest 40 32 "$TESTGUEST" test=traps
+run_guest 40 32 "$TESTGUEST" test=traps $GUEST_PAGING
 guest_passed traps
 unload_lg
 exit 0

@@ -11,7 +11,7 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 load_lg direct_syscalls=1 step_syscalls=1
-run_guest 40 32 "$TESTGUEST" test=syscalls step=1
+run_guest 40 32 "$TESTGUEST" test=syscalls step=1 $GUEST_PAGING
 guest_passed syscalls syscalls-ticks-after
 steps=$(cat /sys/kernel/debug/lguest/syscall_steps) ||
 	fail "no /sys/kernel/debug/lguest/syscall_steps"

@@ -12,7 +12,7 @@ need "$TESTGUEST" "the test guest"
 for d in 0 1; do
 	load_lg direct_syscalls=$d
 	p=$(cat /sys/module/lg/parameters/direct_syscalls)
-	run_guest 40 32 "$TESTGUEST" test=syscalls direct=$p
+	run_guest 40 32 "$TESTGUEST" test=syscalls direct=$p $GUEST_PAGING
 	guest_passed syscalls
 	note "direct_syscalls=$p: $(echo "$out" | grep '^# 2000')"
 	[ $d = 0 ] || expect_match "$out" '^ok syscalls-direct$' "guest output"

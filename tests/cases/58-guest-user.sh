@@ -7,7 +7,7 @@
 . /tests/lib.sh
 need "$TESTGUEST" "the test guest"
 load_lg
-run_guest 40 32 "$TESTGUEST" test=user
+run_guest 40 32 "$TESTGUEST" test=user $GUEST_PAGING
 guest_passed user
 unload_lg
 exit 0

@@ -13,7 +13,7 @@ need "$TESTGUEST" "the test guest"
 for d in 1 0; do
 	load_lg direct_syscalls=$d
 	guest_dies syscalls-bad-stack '^lguest: unhandled trap 14 at 0x[0-9a-f]+ \(0x[0-9a-f]+ffc\)$'
-	run_guest 40 32 "$TESTGUEST" test=syscalls
+	run_guest 40 32 "$TESTGUEST" test=syscalls $GUEST_PAGING
 	guest_passed syscalls
 	expect_no_match "$(dmesg)" 'WARNING|BUG|Oops' "dmesg"
 	unload_lg

@@ -41,6 +41,7 @@ profile() {
 	wait_gone $_pid 60 "$_name: the guest did not power off"
 	wait $_pid; _rc=$?
 	exec 3>&-
+	rm -f /tmp/in   # a FIFO left here would block a later test's "> /tmp/in"
 	tr -d '\r' </tmp/out >/tmp/out.$_name
 	[ $_rc -eq 0 ] || fail "$_name: lguest exited $_rc: $(tail -3 /tmp/out)"
 	awk -v b=$_name '{ print "LGLOG " b " " $0 }' /tmp/out.$_name

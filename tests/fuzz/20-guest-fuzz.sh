@@ -29,7 +29,7 @@ while read -r name value; do
 done <"$LG_STATS"
 expect_eq "$(lg_stat pinned_pages)" 0 "pinned pages after the fuzzer"
 expect_eq "$(lg_stat shadow_pages)" 0 "shadow pages after the fuzzer"
-run_guest 60 32 "$TESTGUEST" test=paging
+run_guest 60 32 "$TESTGUEST" test=paging $GUEST_PAGING
 guest_passed paging
 unload_lg
 exit 0

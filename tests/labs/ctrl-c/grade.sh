@@ -11,6 +11,7 @@ load_lg
 # halt_with INPUT ARGS...: run test=halt with INPUT (printf format) as its
 # standard input; $rc is the Launcher's status, $out its output.
 halt_with() {
+	rm -f /tmp/in   # another test may have left a FIFO of that name
 	printf "$1" >/tmp/in; shift
 	run_timeout 30 sigdfl sh -c '(sleep 1; cat /tmp/in) | "$@"' sh \
 		"$LAUNCHER" "$@" 32 \

@@ -7,7 +7,7 @@ load_lg
 bad() { try_snippet set_stack_bad '^dead: bad stack segment 0x68$'; }
 good() { try_snippet set_stack '^dead: CRASH: Power down$'; }
 user() {
-	run_guest 40 32 "$TESTGUEST" test=user
+	run_guest 40 32 "$TESTGUEST" test=user $GUEST_PAGING
 	guest_passed user
 }
 lab_check "a ring-0 stack segment kills the guest (set_stack_bad)" bad

@@ -256,3 +256,21 @@ new_log() {
 	ln -sfn "$(basename "$f")" "$OUT/logs/latest.log"
 	echo "$f"
 }
+
+# qemu_console LOG TIMEOUT WHO: run QEMU (QEMU_ARGS) on this terminal, or
+# with no input if there is none, its output also appended to LOG; a
+# TIMEOUT of 0 means none.  Sets qrc to QEMU's status (124: timed out).
+qemu_console() {
+	local log=$1 to=$2 who=$3 stdin=/dev/null
+	[ -t 0 ] && stdin=/dev/stdin
+	if [ "$to" = 0 ]; then
+		"$QEMU" "${QEMU_ARGS[@]}" <$stdin 2>&1 | tee -a "$log"
+	else
+		timeout --foreground -k 10 "$to" "$QEMU" "${QEMU_ARGS[@]}" \
+			<$stdin 2>&1 | tee -a "$log"
+	fi
+	qrc=${PIPESTATUS[0]}
+	[ -t 0 ] && stty sane 2>/dev/null
+	[ "$qrc" = 124 ] && echo "$who: timed out after ${to}s (RUN_TIMEOUT)" >&2
+	return 0
+}

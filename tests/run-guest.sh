@@ -49,16 +49,7 @@ log=$(new_log "$mode")
 echo "# $QEMU ${QEMU_ARGS[*]}" >>"$log"
 to=${RUN_TIMEOUT:-600}
 echo "booting QEMU ($KVER, -m $QEMU_MEM) to run: ${cmd:-a shell}  (log ${log#$TOP/}; Ctrl-A x quits QEMU${to:+; timeout ${to}s})" >&2
-stdin=/dev/null
-[ -t 0 ] && stdin=/dev/stdin
-if [ "$to" = 0 ]; then
-	"$QEMU" "${QEMU_ARGS[@]}" <$stdin 2>&1 | tee -a "$log"
-else
-	timeout --foreground -k 10 "$to" "$QEMU" "${QEMU_ARGS[@]}" <$stdin 2>&1 | tee -a "$log"
-fi
-qrc=${PIPESTATUS[0]}
-[ -t 0 ] && stty sane 2>/dev/null
-[ "$qrc" = 124 ] && echo "run-guest.sh: timed out after ${to}s (RUN_TIMEOUT)" >&2
+qemu_console "$log" "$to" run-guest.sh
 rc=$(tr -d '\r' <"$log" | sed -n 's/^@@EXIT \([0-9]*\).*/\1/p' | tail -1)
 if grep -q '^@@LG insmod /lg.ko FAILED' <(tr -d '\r' <"$log"); then
 	echo "run-guest.sh: insmod lg.ko failed in the VM (see the log)" >&2

@@ -49,15 +49,6 @@ qemu_args "$initrd"
 log=$(new_log linux)
 echo "# $QEMU ${QEMU_ARGS[*]}" >>"$log"
 echo "booting the QEMU host, then the Linux guest ($(basename "${LINUX_BZIMAGE:-$LINUX_VMLINUX}") from $(dirname "${LINUX_BZIMAGE:-$LINUX_VMLINUX}")); Ctrl-A x quits QEMU" >&2
-stdin=/dev/null
-[ -t 0 ] && stdin=/dev/stdin
 to=${RUN_TIMEOUT:-0}
-if [ "$to" = 0 ]; then
-	"$QEMU" "${QEMU_ARGS[@]}" <$stdin 2>&1 | tee -a "$log"
-else
-	timeout --foreground -k 10 "$to" "$QEMU" "${QEMU_ARGS[@]}" <$stdin 2>&1 | tee -a "$log"
-fi
-qrc=${PIPESTATUS[0]}
-[ -t 0 ] && stty sane 2>/dev/null
-[ "$qrc" = 124 ] && echo "run-linux.sh: timed out after ${to}s (RUN_TIMEOUT)" >&2
+qemu_console "$log" "$to" run-linux.sh
 exit "$qrc"

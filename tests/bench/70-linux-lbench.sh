@@ -16,12 +16,19 @@
 #   LBENCH ENV BENCH REP VALUE UNIT OPS SECONDS      (from lbench)
 #   LBEXITS PASS BENCH COUNTER DELTA                 (non-zero deltas)
 # and tests/bench-report.py turns them into the report's tables.
+# In the counting pass of the benchmarks named in LBENCH_SITES the Host
+# also keeps its exit log (lg's exit_log parameter, H:520) and we print it,
+#   LBSITE BENCH TRAP EAX ARG EIP ESP STACK0..7 NRING RING...
+# which tests/exit-sites.py symbolizes with the guest's vmlinux.
 # Environment (from the VM's kernel command line, QEMU_APPEND):
-# LBENCH_REPS (5), LBENCH_MSEC (300 ms per repeat), LBENCH_KPROBES (1).
+# LBENCH_REPS (5), LBENCH_MSEC (300 ms per repeat), LBENCH_KPROBES (1),
+# LBENCH_SITES ("pipe ctxsw fork"; "none" for none).
 # timeout: 900
 . /tests/lib.sh
 BENCHES="getppid pagefault pipe ctxsw fork ptring"
 REPS=${LBENCH_REPS:-5}
+SITES=${LBENCH_SITES:-pipe ctxsw fork}
+EXITLOG=/sys/module/lg/parameters/exit_log
 MSEC=${LBENCH_MSEC:-300}
 command -v lbench >/dev/null || fail "lbench is not built"
 lbench -e native -r "$REPS" -t "$MSEC" $BENCHES || fail "lbench failed natively"
@@ -94,7 +101,8 @@ probes_off() {
 # name), kprobe:FUNCTION for the probes, hist:FUNCTION:NUMBER for the
 # histograms.
 snapshot() {
-	for _f in $(find $LGDBG -type f ! -name switcher_addr 2>/dev/null); do
+	for _f in $(find $LGDBG -type f ! -name switcher_addr \
+		    ! -name exit_log 2>/dev/null); do
 		awk -v p="${_f#$LGDBG/}" 'NF >= 2 && $NF ~ /^-?[0-9]+$/ {
 			k = p
 			for (i = 1; i < NF; i++) { f = $i; sub(/:$/, "", f); k = k ":" f }
@@ -107,6 +115,19 @@ snapshot() {
 		awk -v p=$_p '/^\{ num:/ { gsub(/[{}]/, ""); print "hist:" p ":" $2, $4 }' \
 			$KP/events/lgbench/$_p/hist 2>/dev/null
 	done
+}
+# sites begin|end BENCH: in the counting pass of a benchmark of $SITES,
+# empty the exit log and turn it on, then turn it off and print it.
+sites() {
+	case " $SITES " in *" $2 "*) ;; *) return 0 ;; esac
+	[ -w $EXITLOG ] || return 0
+	if [ "$1" = begin ]; then
+		for _f in $LGDBG/guests/*/exit_log; do echo >"$_f"; done
+		echo 1 >$EXITLOG
+	else
+		echo 0 >$EXITLOG
+		cat $LGDBG/guests/*/exit_log | sed "s/^/LBSITE $2 /"
+	fi
 }
 # deltas PASS BENCH: the counters that moved between the two snapshots.
 deltas() {
@@ -153,8 +174,10 @@ while IFS= read -r line; do
 	"@@SNAP "*" @@")
 		set -- ${line#@@SNAP }
 		case "$1 $3" in "begin count"*) [ -n "$probes" ] || probes_on ;; esac
+		[ "$1 $3" = "end count" ] && sites end $2
 		snapshot >/tmp/snap.$1
 		[ $1 = end ] && deltas $3 $2
+		[ "$1 $3" = "begin count" ] && sites begin $2
 		echo go >&3 ;;
 	LBENCH*) echo "$line" ;;
 	esac

@@ -3,7 +3,7 @@
 # counters (stats, hypercalls, traps, exits) and its limits: two guests of
 # one process get two names, and a guest's directory goes when its file
 # is closed (the checks are in tests/tools/lgguests.c).  The limits show
-# the module parameters as a guest gets them: by default 4 cached page
+# the module parameters as a guest gets them: by default 16 cached page
 # directories and 1024 shadow pages (2048 on a PAE Host, whose page tables
 # map half as much); pgdir_cache=1000 is clamped to 64, and shadow_pages=5
 # raised to pgdir_cache + 16 (twice pgdir_cache + 16 on a PAE Host, where a
@@ -25,7 +25,7 @@ guests() { # PGDIR_CACHE SHADOW_PAGES: run lgguests, check the limits
 load_lg
 [ -d "$LG_GUESTS" ] || fail "no $LG_GUESTS"
 if [ -n "$HOST_PAE" ]; then dflt=2048 least=144; else dflt=1024 least=80; fi
-guests 4 $dflt
+guests 16 $dflt
 unload_lg
 load_lg pgdir_cache=1000 shadow_pages=5
 guests 64 $least

@@ -2,7 +2,8 @@
 # Shadow page tables: the test guest builds page tables of its own and
 # checks Accessed/Dirty write-back, its own page faults (CR2 and error
 # code), that SET_PTE(va, 0) leaves no stale translation, eight processes
-# switching round-robin through a cache of four, and a kernel mapping
+# switching round-robin through a cache of four (pgdir_cache=4; the
+# default is 16), and a kernel mapping
 # changed once.  The Host's counters in debugfs must show the cache at
 # work on a workload that fits (hits >> misses), a bigger cache must hold
 # all eight processes, and every pin and shadow page must be gone once the
@@ -19,7 +20,7 @@ no_leaks() {
 	expect_eq "$(lg_stat pinned_pages)" 0 "pinned pages after $1"
 	expect_eq "$(lg_stat shadow_pages)" 0 "shadow pages after $1"
 }
-load_lg
+load_lg pgdir_cache=4
 [ -r "$LG_STATS" ] || fail "no $LG_STATS"
 guest paging
 cat "$LG_STATS"

@@ -1,8 +1,8 @@
 #!/bin/sh
 # The Host's fault-around (H:728) on a Linux guest's boot: when a fault
 # fills one shadow entry, the Host fills the neighbours in the same 64 KB
-# that the guest has already marked Accessed, which Linux does for every
-# kernel mapping.  A boot to /init and power-off takes fewer than 15000
+# (512 KB in the kernel half) that the guest has already marked Accessed,
+# which Linux does for every kernel mapping.  A boot to /init and power-off takes fewer than 15000
 # shadow faults (some 26000-28000 without fault-around, 7000-10000 with),
 # and leaves no page pinned.
 # timeout: 300

@@ -182,6 +182,18 @@ lg_guest_dir() {
 	ls -d "$LG_GUESTS/$1"-* 2>/dev/null | sort -t- -k2 -n | tail -1
 }
 
+# spin_guest: start the test guest spinning (test=spin, 32 MiB) in the
+# background, output in /tmp/spin.out; wait until it runs, and set pid
+# (its Launcher) and dir (its debugfs directory).  Fails if either fails.
+spin_guest() {
+	: >/tmp/spin.out
+	"$LAUNCHER" 32 "$TESTGUEST" test=spin >/tmp/spin.out 2>&1 &
+	pid=$!
+	wait_for_line /tmp/spin.out '^ok spin-start' 10 "the spinning guest never started"
+	dir=$(lg_guest_dir $pid)
+	[ -n "$dir" ] || fail "no debugfs directory for the guest of Launcher $pid"
+}
+
 # make_disk: a fresh 32 KiB scratch disk in $disk (/tmp/disk.img), zero
 # but for "LGUEST-DISK" at its start.
 make_disk() {

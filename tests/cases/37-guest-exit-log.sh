@@ -11,12 +11,7 @@
 need "$TESTGUEST" "the test guest"
 load_lg exit_log=1
 expect_eq "$(cat /sys/module/lg/parameters/exit_log)" Y "exit_log"
-: >/tmp/spin.out
-"$LAUNCHER" 32 "$TESTGUEST" test=spin >/tmp/spin.out 2>&1 &
-pid=$!
-wait_for_line /tmp/spin.out '^ok spin-start' 10 "the spinning guest never started"
-dir=$(lg_guest_dir $pid)
-[ -n "$dir" ] || fail "no debugfs directory for the guest of Launcher $pid"
+spin_guest
 [ -r "$dir/exit_log" ] || fail "no $dir/exit_log"
 head -3 "$dir/exit_log" | sed 's/^/# exit_log: /'
 first=$(head -1 "$dir/exit_log")

@@ -46,12 +46,7 @@ unload_lg
 # One guest's own counters, read while it runs (a spinning guest), and
 # gone with it.
 load_lg
-: >/tmp/spin.out
-"$LAUNCHER" 32 "$TESTGUEST" test=spin >/tmp/spin.out 2>&1 &
-pid=$!
-wait_for_line /tmp/spin.out '^ok spin-start' 10 "the spinning guest never started"
-dir=$(lg_guest_dir $pid)
-[ -n "$dir" ] || fail "no debugfs directory for the guest of Launcher $pid"
+spin_guest
 for f in stats hypercalls traps exits limits; do
 	sed "s|^|# ${dir##*/}/$f: |" "$dir/$f"
 done

@@ -215,9 +215,9 @@ def report(d):
         p("## Linux: natively on the QEMU host, and as an lguest guest\n")
         p("lbench (`tests/linux/lbench.c`), the same static i386 program, "
           "on the QEMU host's own kernel and inside the Linux guest, pinned "
-          "to one CPU; each repeat runs for a fixed time and gives the mean "
-          "of one operation; below, the median of the repeats and their "
-          "range.\n")
+          "to the same CPU of the QEMU host; each repeat runs for a fixed "
+          "time and gives the mean of one operation; below, the median of "
+          "the repeats and their range.\n")
         for env in ("native", "guest"):
             if env in d["info"]:
                 p("- %s: %s" % (env, d["info"][env]))

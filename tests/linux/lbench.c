@@ -1,4 +1,4 @@
-/* lbench [-e ENV] [-r REPEATS] [-t MSEC] [-a] BENCH...: micro-benchmarks
+/* lbench [-e ENV] [-r REPEATS] [-t MSEC] [-c CPU | -a] BENCH...: benchmarks
  * of what a guest kernel does most, run by make bench on the QEMU host
  * itself and inside the Linux guest under lguest, so that the two can be
  * compared (tests/bench/70-linux-lbench.sh).  The benchmarks:
@@ -22,11 +22,12 @@
  * Each benchmark runs REPEATS times (default 5); a repeat runs batches of
  * growing size until MSEC milliseconds (default 300) have passed and gives
  * the mean time of one operation over all of its batches.  Everything is
- * pinned to CPU 0 (-a: not pinned), so that the QEMU host, which has two
- * CPUs, compares fairly with the guest, which has one.  Output, one line
- * each, machine-readable:
+ * pinned to one CPU, CPU 0 unless -c says another (-a: not pinned), so that
+ * the QEMU host, which has two CPUs, compares fairly with the guest, which
+ * has one; make bench pins the native run to the CPU the guest runs on.
+ * Output, one line each, machine-readable:
  *
- *   LBENCH-INFO ENV kernel=RELEASE cpus=N pinned=0|no clock=SOURCE
+ *   LBENCH-INFO ENV kernel=RELEASE cpus=N pinned=CPU|no clock=SOURCE
  *   LBENCH ENV BENCH REP VALUE UNIT OPS SECONDS
  *
  * (OPS: operations done in that repeat).  Exits 1 if a system call fails.  Built static for i386;
@@ -407,7 +408,7 @@ static void run(const struct bench *b, int repeats)
 	}
 }
 
-static void info(int pinned)
+static void info(int cpu)
 {
 	char clock[64] = "unknown";
 	struct utsname u;
@@ -421,9 +422,10 @@ static void info(int pinned)
 		fclose(f);
 	}
 	uname(&u);
-	printf("LBENCH-INFO %s kernel=%s cpus=%ld pinned=%s clock=%s\n", env,
-	       u.release, sysconf(_SC_NPROCESSORS_ONLN), pinned ? "0" : "no",
-	       clock);
+	printf("LBENCH-INFO %s kernel=%s cpus=%ld pinned=", env, u.release,
+	       sysconf(_SC_NPROCESSORS_ONLN));
+	printf(cpu < 0 ? "no" : "%d", cpu);
+	printf(" clock=%s\n", clock);
 	fflush(stdout);
 }
 
@@ -431,8 +433,8 @@ static void usage(void)
 {
 	unsigned int i;
 
-	fprintf(stderr, "usage: lbench [-e ENV] [-r REPEATS] [-t MSEC] [-a] "
-		"BENCH...\nbenchmarks: all");
+	fprintf(stderr, "usage: lbench [-e ENV] [-r REPEATS] [-t MSEC] "
+		"[-c CPU | -a] BENCH...\nbenchmarks: all");
 	for (i = 0; i < NBENCH; i++)
 		fprintf(stderr, " %s", benches[i].name);
 	fprintf(stderr, "\n");
@@ -441,29 +443,32 @@ static void usage(void)
 
 int main(int argc, char *argv[])
 {
-	int opt, repeats = 5, pin = 1, a, found;
+	int opt, repeats = 5, cpu = 0, a, found;
 	unsigned int i;
 	cpu_set_t cpus;
 
-	while ((opt = getopt(argc, argv, "e:r:t:a")) != -1) {
+	while ((opt = getopt(argc, argv, "e:r:t:c:a")) != -1) {
 		switch (opt) {
 		case 'e': env = optarg; break;
 		case 'r': repeats = atoi(optarg); break;
 		case 't': target = atoi(optarg) / 1000.0; break;
-		case 'a': pin = 0; break;
+		case 'c': cpu = atoi(optarg); break;
+		case 'a': cpu = -1; break;
 		default: usage();
 		}
 	}
 	if (optind == argc || repeats < 1 || target <= 0)
 		usage();
 	page_size = sysconf(_SC_PAGESIZE);
-	if (pin) {
+	if (cpu >= CPU_SETSIZE)
+		usage();
+	if (cpu >= 0) {
 		CPU_ZERO(&cpus);
-		CPU_SET(0, &cpus);
+		CPU_SET(cpu, &cpus);
 		if (sched_setaffinity(0, sizeof(cpus), &cpus))
 			die("sched_setaffinity");
 	}
-	info(pin);
+	info(cpu);
 	for (a = optind; a < argc; a++) {
 		found = 0;
 		for (i = 0; i < NBENCH; i++) {
